@@ -1,0 +1,774 @@
+"""The one declarative catalog of indicators: what each figure is, where it comes from, and how
+it is read (direction, goal, unit, aggregation).
+
+Every other module asks this catalog; no page or chart carries indicator facts of its own. The
+snapshot build fails if it produces an indicator that is not declared here, and the tests fail if
+a declared indicator has no data or an empty field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Literal
+
+Direction = Literal["higher_better", "lower_better", "context"]
+Level = Literal["gemeente", "regio", "wijk"]
+
+GOALS: dict[int, dict[str, str]] = {
+    0: {"nl": "Achtergrond", "en": "Background"},
+    1: {"nl": "Veilige en leefbare regio's", "en": "Safe and liveable regions"},
+    2: {
+        "nl": "Duurzaam en bereikbaar voorzieningenniveau",
+        "en": "Sustainable and accessible facilities",
+    },
+    3: {"nl": "Gezonde en kansrijke toekomst", "en": "Healthy and promising future"},
+}
+
+CBS_LICENCE = "CC BY 4.0"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator. ``aggregate_weight`` names the indicator whose values weight a derived
+    regional figure (population, dwellings, households); ``"sum"`` adds counts up; ``None``
+    means no regional figure may be derived (a class code, a region-only statistic)."""
+
+    id: str
+    name_nl: str
+    name_en: str
+    definition: str
+    unit: str
+    decimals: int
+    direction: Direction
+    goal: int
+    subtheme: str
+    tables: tuple[str, ...]
+    level: Level
+    aggregate_weight: str | None
+    caveats: str
+
+
+def _i(
+    id: str,
+    name_nl: str,
+    name_en: str,
+    definition: str,
+    unit: str,
+    decimals: int,
+    direction: Direction,
+    goal: int,
+    subtheme: str,
+    tables: tuple[str, ...],
+    *,
+    level: Level = "gemeente",
+    weight: str | None = "population",
+    caveats: str = "Geen bijzonderheden.",
+) -> Indicator:
+    return Indicator(
+        id,
+        name_nl,
+        name_en,
+        definition,
+        unit,
+        decimals,
+        direction,
+        goal,
+        subtheme,
+        tables,
+        level,
+        weight,
+        caveats,
+    )
+
+
+_DIST = "Gemiddelde afstand over de weg van alle inwoners tot"
+_DIST_CAVEAT = (
+    "Alleen peiljaar 2015 in de offline bestanden (70072NED); de live verversing haalt de reeks. "
+    "Afstanden zijn in landelijke gemeenten structureel groter: vergelijk ook met "
+    "vergelijkbare gemeenten."
+)
+_PER_INW_2015 = (
+    "Berekend uit CBS-aantallen (70072NED) gedeeld door de bevolking op 1 januari van "
+    "hetzelfde jaar; status 'derived'."
+)
+_INCOME_BREAK = (
+    "2015 uit 70072NED, 2024 uit de tabel Inkomen van huishoudens (voorlopig, 2024*). CBS heeft "
+    "de inkomensstatistiek tussendoor herzien: vergelijk niveaus niet over die breuk heen, wel "
+    "de positie ten opzichte van Nederland in hetzelfde jaar."
+)
+
+INDICATORS: tuple[Indicator, ...] = (
+    # --- Background (not scored) -------------------------------------------------------------
+    _i(
+        "population",
+        "Inwoners op 1 januari",
+        "Population on 1 January",
+        "Aantal inwoners volgens de Basisregistratie Personen op 1 januari.",
+        "inwoners",
+        0,
+        "context",
+        0,
+        "bevolking",
+        ("03759ned", "70072NED"),
+        weight="sum",
+        caveats="2015-2018 uit 70072NED, vanaf 2019 uit 03759ned (zelfde CBS-definitie).",
+    ),
+    _i(
+        "population_density",
+        "Bevolkingsdichtheid",
+        "Population density",
+        "Aantal inwoners per km² land.",
+        "inwoners per km²",
+        0,
+        "context",
+        0,
+        "bevolking",
+        ("KWB",),
+        weight=None,
+        caveats="Per KWB-editie; peildatum 1 januari.",
+    ),
+    _i(
+        "urbanity",
+        "Mate van stedelijkheid",
+        "Degree of urbanity",
+        "CBS-klasse 1 (zeer sterk stedelijk) tot 5 (niet stedelijk), naar "
+        "omgevingsadressendichtheid.",
+        "klasse 1-5",
+        0,
+        "context",
+        0,
+        "bevolking",
+        ("KWB",),
+        weight=None,
+        caveats="Een klasse, geen meetwaarde: wordt niet gemiddeld over regio's.",
+    ),
+    _i(
+        "population_outlook",
+        "Bevolkingsprognose",
+        "Population outlook",
+        "Verwachte bevolking volgens de PBL/CBS Regionale prognose 2020-2050 (prognose-variant).",
+        "x 1 000 inwoners",
+        1,
+        "context",
+        0,
+        "bevolking",
+        ("84527NED",),
+        level="regio",
+        weight=None,
+        caveats="Overgenomen (met de hand) uit de tabelweergave van 84527NED op cbs.nl; alleen "
+        "Nederland, Drenthe en COROP-gebieden; status 'transcribed'. Een prognose, geen meting.",
+    ),
+    # --- Goal 1: veilige en leefbare regio's ---------------------------------------------------
+    _i(
+        "dwelling_stock",
+        "Woningvoorraad",
+        "Dwelling stock",
+        "Aantal woningen op 1 januari.",
+        "woningen",
+        0,
+        "context",
+        1,
+        "wonen",
+        ("KWB", "70072NED"),
+        weight="sum",
+    ),
+    _i(
+        "vacancy_rate",
+        "Onbewoonde woningen",
+        "Unoccupied dwellings",
+        "Woningen waar op 1 januari niemand stond ingeschreven, als % van de woningvoorraad.",
+        "%",
+        0,
+        "lower_better",
+        1,
+        "wonen",
+        ("KWB",),
+        weight="dwelling_stock",
+        caveats="KWB publiceert dit afgerond op hele procenten; Nederland en Drenthe afgeleid "
+        "(gewogen met de woningvoorraad).",
+    ),
+    _i(
+        "new_dwellings_per_1000",
+        "Nieuwbouwwoningen per 1.000 woningen",
+        "New dwellings per 1,000 dwellings",
+        "Door nieuwbouw aan de woningvoorraad toegevoegde woningen per 1.000 woningen op 1 "
+        "januari.",
+        "per 1.000 woningen",
+        1,
+        "higher_better",
+        1,
+        "wonen",
+        ("70072NED",),
+        weight="dwelling_stock",
+        caveats=_PER_INW_2015.replace("de bevolking", "de woningvoorraad"),
+    ),
+    _i(
+        "owner_occupied_share",
+        "Koopwoningen",
+        "Owner-occupied dwellings",
+        "Woningen in eigendom van de bewoner, als % van de woningvoorraad.",
+        "%",
+        0,
+        "context",
+        1,
+        "wonen",
+        ("KWB", "70072NED"),
+        weight="dwelling_stock",
+        caveats="Context: een hoger aandeel is niet vanzelf beter.",
+    ),
+    _i(
+        "social_housing_share",
+        "Corporatiewoningen",
+        "Housing-association dwellings",
+        "Huurwoningen in eigendom van een woningcorporatie, als % van de woningvoorraad.",
+        "%",
+        0,
+        "context",
+        1,
+        "wonen",
+        ("KWB",),
+        weight="dwelling_stock",
+        caveats="Context: de richting is omstreden.",
+    ),
+    _i(
+        "woz_value",
+        "Gemiddelde WOZ-waarde",
+        "Average WOZ property value",
+        "Gemiddelde WOZ-waarde van woningen; jaar = waardepeildatum 1 januari.",
+        "x 1 000 euro",
+        0,
+        "context",
+        1,
+        "wonen",
+        ("KWB",),
+        weight="dwelling_stock",
+        caveats="KWB-editie X geeft de waarde op waardepeildatum 1 januari X-1; hier staat die "
+        "waardepeildatum als jaar. Nieuwste editie deels voorlopig.",
+    ),
+    _i(
+        "house_price",
+        "Gemiddelde verkoopprijs bestaande koopwoningen",
+        "Average sale price of existing homes",
+        "Gemiddelde verkoopprijs van bestaande koopwoningen die in het jaar zijn verkocht.",
+        "euro",
+        0,
+        "context",
+        1,
+        "wonen",
+        ("83625NED",),
+        weight=None,
+        caveats="Afhankelijk van welke woningen toevallig verkocht zijn; in kleine gemeenten "
+        "schommelt het gemiddelde.",
+    ),
+    _i(
+        "crime_per_1000",
+        "Geregistreerde misdrijven per 1.000 inwoners",
+        "Registered crimes per 1,000 inhabitants",
+        "Door de politie geregistreerde misdrijven (alle soorten) per 1.000 inwoners.",
+        "per 1.000 inwoners",
+        1,
+        "lower_better",
+        1,
+        "veiligheid",
+        ("83648NED",),
+        caveats="Alleen 2015 in de offline bestanden; Nederland afgeleid (gewogen met de "
+        "bevolking). Registratie hangt ook af van aangiftebereidheid.",
+    ),
+    _i(
+        "bike_theft_per_1000",
+        "Fietsdiefstallen per 1.000 inwoners",
+        "Bicycle thefts per 1,000 inhabitants",
+        "Geregistreerde diefstallen van fietsen per 1.000 inwoners.",
+        "per 1.000 inwoners",
+        1,
+        "lower_better",
+        1,
+        "veiligheid",
+        ("83651NED",),
+        caveats="CBS rondt aantallen af op vijftallen en onderdrukt het cijfer bij kleine "
+        "aantallen (Borger-Odoorn): daar ontbreekt de waarde.",
+    ),
+    _i(
+        "residual_waste_per_inhabitant",
+        "Huishoudelijk restafval per inwoner",
+        "Residual household waste per inhabitant",
+        "Niet gescheiden ingezameld huishoudelijk afval in kg per inwoner.",
+        "kg per inwoner",
+        0,
+        "lower_better",
+        1,
+        "duurzaamheid",
+        ("70072NED",),
+        caveats=_PER_INW_2015,
+    ),
+    # --- Goal 2: voorzieningen -----------------------------------------------------------------
+    _i(
+        "dist_gp",
+        "Afstand tot huisartsenpraktijk",
+        "Distance to GP practice",
+        f"{_DIST} de dichtstbijzijnde huisartsenpraktijk.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "zorg",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_gp_post",
+        "Afstand tot huisartsenpost",
+        "Distance to out-of-hours GP post",
+        f"{_DIST} de dichtstbijzijnde huisartsenpost.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "zorg",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_hospital",
+        "Afstand tot ziekenhuis",
+        "Distance to hospital",
+        f"{_DIST} het dichtstbijzijnde ziekenhuis.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "zorg",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_childcare",
+        "Afstand tot kinderdagverblijf",
+        "Distance to childcare",
+        f"{_DIST} het dichtstbijzijnde kinderdagverblijf.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "onderwijs",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_primary_school",
+        "Afstand tot basisschool",
+        "Distance to primary school",
+        f"{_DIST} de dichtstbijzijnde basisschool.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "onderwijs",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_secondary_school",
+        "Afstand tot school havo/vwo",
+        "Distance to havo/vwo school",
+        f"{_DIST} de dichtstbijzijnde school voor havo/vwo.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "onderwijs",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_supermarket",
+        "Afstand tot grote supermarkt",
+        "Distance to large supermarket",
+        f"{_DIST} de dichtstbijzijnde grote supermarkt.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "winkels",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_library",
+        "Afstand tot bibliotheek",
+        "Distance to library",
+        f"{_DIST} de dichtstbijzijnde bibliotheek.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "cultuur en sport",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_cinema",
+        "Afstand tot bioscoop",
+        "Distance to cinema",
+        f"{_DIST} de dichtstbijzijnde bioscoop.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "cultuur en sport",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_pool",
+        "Afstand tot zwembad",
+        "Distance to swimming pool",
+        f"{_DIST} het dichtstbijzijnde zwembad.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "cultuur en sport",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "dist_train_station",
+        "Afstand tot treinstation",
+        "Distance to railway station",
+        f"{_DIST} het dichtstbijzijnde treinstation.",
+        "km",
+        1,
+        "lower_better",
+        2,
+        "vervoer",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "schools_within_3km",
+        "Basisscholen binnen 3 km",
+        "Primary schools within 3 km",
+        "Gemiddeld aantal basisscholen binnen 3 km over de weg, voor alle inwoners.",
+        "aantal",
+        1,
+        "higher_better",
+        2,
+        "onderwijs",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "supermarkets_within_3km",
+        "Grote supermarkten binnen 3 km",
+        "Large supermarkets within 3 km",
+        "Gemiddeld aantal grote supermarkten binnen 3 km over de weg, voor alle inwoners.",
+        "aantal",
+        1,
+        "higher_better",
+        2,
+        "winkels",
+        ("70072NED",),
+        caveats=_DIST_CAVEAT,
+    ),
+    _i(
+        "cars_per_1000",
+        "Personenauto's per 1.000 inwoners",
+        "Passenger cars per 1,000",
+        "Personenauto's in het bezit van inwoners en bedrijven, per 1.000 inwoners.",
+        "per 1.000 inwoners",
+        0,
+        "context",
+        2,
+        "vervoer",
+        ("70072NED",),
+        caveats="Context: autobezit zegt iets over afhankelijkheid van de auto, niet over welvaart "
+        "alleen. Nederland en Drenthe afgeleid uit de gemeenten (gewogen met de bevolking).",
+    ),
+    # --- Goal 3: gezonde en kansrijke toekomst -------------------------------------------------
+    _i(
+        "households",
+        "Particuliere huishoudens",
+        "Private households",
+        "Aantal particuliere huishoudens.",
+        "huishoudens",
+        0,
+        "context",
+        3,
+        "inkomen",
+        ("KWB", "70072NED"),
+        weight="sum",
+    ),
+    _i(
+        "income_household_mean_disposable",
+        "Gemiddeld besteedbaar inkomen per huishouden",
+        "Mean disposable household income",
+        "Gemiddeld besteedbaar inkomen van particuliere huishoudens.",
+        "x 1 000 euro",
+        1,
+        "higher_better",
+        3,
+        "inkomen",
+        ("70072NED", "Inkomen van huishoudens"),
+        weight="households",
+        caveats=_INCOME_BREAK,
+    ),
+    _i(
+        "income_household_mean_standardised",
+        "Gemiddeld gestandaardiseerd inkomen",
+        "Mean standardised household income",
+        "Gemiddeld besteedbaar inkomen gecorrigeerd voor de grootte en samenstelling van het "
+        "huishouden.",
+        "x 1 000 euro",
+        1,
+        "higher_better",
+        3,
+        "inkomen",
+        ("70072NED", "Inkomen van huishoudens"),
+        weight="households",
+        caveats=_INCOME_BREAK,
+    ),
+    _i(
+        "income_household_median_standardised",
+        "Mediaan gestandaardiseerd inkomen",
+        "Median standardised household income",
+        "Mediaan van het gestandaardiseerd besteedbaar inkomen van particuliere huishoudens.",
+        "x 1 000 euro",
+        1,
+        "higher_better",
+        3,
+        "inkomen",
+        ("Inkomen van huishoudens",),
+        weight=None,
+        caveats="Voorlopig (2024*). Een mediaan kan niet uit gemeenten worden opgeteld: "
+        "geen afgeleid regiocijfer.",
+    ),
+    _i(
+        "unemployment_benefits_per_1000",
+        "WW-uitkeringen per 1.000 inwoners",
+        "Unemployment benefits per 1,000 inhabitants",
+        "Personen met een WW-uitkering per 1.000 inwoners.",
+        "per 1.000 inwoners",
+        1,
+        "lower_better",
+        3,
+        "werk",
+        ("70072NED",),
+        caveats=_PER_INW_2015,
+    ),
+    _i(
+        "social_assistance_per_1000",
+        "Bijstandsuitkeringen per 1.000 inwoners",
+        "Social assistance per 1,000 inhabitants",
+        "Personen tot de AOW-leeftijd met een bijstandsuitkering (Participatiewet) per 1.000 "
+        "inwoners.",
+        "per 1.000 inwoners",
+        1,
+        "lower_better",
+        3,
+        "werk",
+        ("70072NED",),
+        caveats=_PER_INW_2015,
+    ),
+    _i(
+        "disability_benefits_per_1000",
+        "Arbeidsongeschiktheidsuitkeringen per 1.000 inwoners",
+        "Disability benefits per 1,000 inhabitants",
+        "Personen met een arbeidsongeschiktheidsuitkering (WAO, WIA, WAZ, Wajong) per 1.000 "
+        "inwoners.",
+        "per 1.000 inwoners",
+        1,
+        "lower_better",
+        3,
+        "gezondheid",
+        ("70072NED",),
+        caveats=_PER_INW_2015,
+    ),
+    _i(
+        "jobs_per_1000",
+        "Banen per 1.000 inwoners",
+        "Jobs per 1,000 inhabitants",
+        "Aantal banen van werknemers en zelfstandigen met werklocatie in de gemeente, per 1.000 "
+        "inwoners.",
+        "per 1.000 inwoners",
+        0,
+        "higher_better",
+        3,
+        "economie",
+        ("70072NED",),
+        caveats=_PER_INW_2015 + " CBS publiceert banen in duizendtallen.",
+    ),
+    _i(
+        "businesses_per_1000",
+        "Bedrijfsvestigingen per 1.000 inwoners",
+        "Business establishments per 1,000 inhabitants",
+        "Aantal bedrijfsvestigingen per 1.000 inwoners.",
+        "per 1.000 inwoners",
+        1,
+        "higher_better",
+        3,
+        "economie",
+        ("70072NED",),
+        caveats=_PER_INW_2015,
+    ),
+    _i(
+        "life_expectancy",
+        "Levensverwachting bij geboorte",
+        "Life expectancy at birth",
+        "Gemiddeld aantal jaren dat een pasgeborene naar verwachting zal leven.",
+        "jaar",
+        1,
+        "context",
+        3,
+        "gezondheid",
+        ("71950ned", "RIVM VZinfo GGD-regio"),
+        level="regio",
+        weight=None,
+        caveats="Alleen voor Nederland (71950ned, per jaar) en GGD Drenthe (= provincie Drenthe, "
+        "periode 2019-2022 samen, opgeslagen als 2022). CBS publiceert dit niet per gemeente.",
+    ),
+    _i(
+        "perceived_health_good",
+        "Ervaren gezondheid goed of zeer goed",
+        "Perceived good health",
+        "Volwassenen (18+) die hun gezondheid goed of zeer goed noemen.",
+        "%",
+        1,
+        "context",
+        3,
+        "gezondheid",
+        ("Gezondheidsmonitor Volwassenen 2022",),
+        level="regio",
+        weight=None,
+        caveats="Gezondheidsmonitor (GGD'en, CBS, RIVM) 2022, modelschatting uit een enquête; "
+        "hier alleen Nederland en GGD Drenthe (= provincie Drenthe).",
+    ),
+    _i(
+        "psychological_complaints",
+        "Psychische klachten",
+        "Psychological complaints",
+        "Volwassenen (18+) met psychische klachten (MHI-5 score 60 of lager).",
+        "%",
+        1,
+        "context",
+        3,
+        "gezondheid",
+        ("Gezondheidsmonitor Volwassenen 2022",),
+        level="regio",
+        weight=None,
+        caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+    ),
+    _i(
+        "meets_exercise_guideline",
+        "Voldoet aan beweegrichtlijn",
+        "Meets physical-activity guideline",
+        "Volwassenen (18+) die voldoen aan de beweegrichtlijn van de Gezondheidsraad.",
+        "%",
+        1,
+        "context",
+        3,
+        "gezondheid",
+        ("Gezondheidsmonitor Volwassenen 2022",),
+        level="regio",
+        weight=None,
+        caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+    ),
+    _i(
+        "smokers",
+        "Rokers",
+        "Smokers",
+        "Volwassenen (18+) die roken.",
+        "%",
+        1,
+        "context",
+        3,
+        "gezondheid",
+        ("Gezondheidsmonitor Volwassenen 2022",),
+        level="regio",
+        weight=None,
+        caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+    ),
+    # --- Wijken of the four municipalities ----------------------------------------------------
+    _i(
+        "wijk_population",
+        "Inwoners per wijk",
+        "Population per district",
+        "Aantal inwoners op 1 januari 2024 per wijk.",
+        "inwoners",
+        0,
+        "context",
+        0,
+        "bevolking",
+        ("85984NED",),
+        level="wijk",
+        weight="sum",
+        caveats="Alleen de wijken van Emmen, Coevorden, Hoogeveen en Borger-Odoorn.",
+    ),
+    _i(
+        "wijk_population_density",
+        "Bevolkingsdichtheid per wijk",
+        "Population density",
+        "Aantal inwoners per km² land, per wijk.",
+        "inwoners per km²",
+        0,
+        "context",
+        0,
+        "bevolking",
+        ("85984NED",),
+        level="wijk",
+        weight=None,
+        caveats="Alleen de wijken van de vier gemeenten.",
+    ),
+    _i(
+        "wijk_dwelling_stock",
+        "Woningvoorraad per wijk",
+        "Dwelling stock per district",
+        "Aantal woningen op 1 januari 2024 per wijk.",
+        "woningen",
+        0,
+        "context",
+        1,
+        "wonen",
+        ("85984NED",),
+        level="wijk",
+        weight="sum",
+        caveats="Alleen de wijken van de vier gemeenten.",
+    ),
+    _i(
+        "wijk_origin_outside_europe",
+        "Inwoners met herkomst buiten Europa",
+        "Residents with origin outside Europe",
+        "Inwoners met herkomstland buiten Europa, als % van alle inwoners van de wijk.",
+        "%",
+        1,
+        "context",
+        0,
+        "bevolking",
+        ("85984NED",),
+        level="wijk",
+        weight=None,
+        caveats="Berekend uit de CBS-aantallen per wijk (afgerond op vijftallen); status "
+        "'derived'. Alleen de wijken van de vier gemeenten.",
+    ),
+)
+
+BY_ID: dict[str, Indicator] = {ind.id: ind for ind in INDICATORS}
+
+
+def get(indicator_id: str) -> Indicator:
+    """The catalog entry, or KeyError naming the unknown id."""
+    try:
+        return BY_ID[indicator_id]
+    except KeyError:
+        raise KeyError(f"Unknown indicator {indicator_id!r}; see indicators/catalog.py") from None
+
+
+def catalog_rows() -> list[dict[str, object]]:
+    """The catalog as plain rows (for CSV export and the codebook)."""
+    rows = []
+    for ind in INDICATORS:
+        row = {f.name: getattr(ind, f.name) for f in fields(ind)}
+        row["tables"] = "; ".join(ind.tables)
+        row["goal_name"] = GOALS[ind.goal]["nl"]
+        rows.append(row)
+    return rows

@@ -1,0 +1,144 @@
+"""Command line: build / refresh / validate / export the snapshot, print the catalog.
+
+Every expected failure (raw file missing, CBS unreachable, invalid snapshot) ends with a short
+message on stderr that says what to do, and a non-zero exit code; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import sys
+import time
+from pathlib import Path
+
+from indicators.errors import CBSError, RawDataError, SnapshotError
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_RAW = ROOT.parent / "shared" / "cbs-raw"
+DEFAULT_GEO = ROOT.parent / "shared" / "geo-raw"
+DEFAULT_OUT = ROOT / "data"
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the snapshot offline from raw CBS files")
+    b.add_argument("--raw", type=Path, default=DEFAULT_RAW, help=f"default {DEFAULT_RAW}")
+    b.add_argument("--geo", type=Path, default=DEFAULT_GEO, help=f"default {DEFAULT_GEO}")
+    b.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"default {DEFAULT_OUT}")
+
+    r = sub.add_parser("refresh", help="rebuild the snapshot from live CBS OData")
+    r.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    r.add_argument(
+        "--geo", type=Path, default=DEFAULT_GEO, help="boundary files (CBS/PDOK GeoJSON) to include"
+    )
+    r.add_argument("--v3-url", default=None, help="CBS OData v3 base URL (for tests/mirrors)")
+    r.add_argument("--v4-url", default=None, help="CBS OData v4 base URL")
+    r.add_argument("--catalog-url", default=None, help="CBS v3 catalog URL")
+    r.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    r.add_argument("--retries", type=int, default=4)
+
+    v = sub.add_parser("validate", help="check a snapshot directory")
+    v.add_argument("directory", nargs="?", type=Path, default=DEFAULT_OUT)
+
+    e = sub.add_parser("export", help="write the full tidy dataset as CSV")
+    e.add_argument("--out", type=Path, required=True)
+    e.add_argument("--data", type=Path, default=DEFAULT_OUT)
+
+    c = sub.add_parser("catalog", help="print the indicator catalog")
+    c.add_argument("--format", choices=["csv"], default="csv")
+    return parser
+
+
+def _print_summary(summary: dict[str, object]) -> None:
+    for key, value in summary.items():
+        if key == "warnings":
+            continue
+        print(f"{key:>12}: {value}")
+    for warning in summary.get("warnings", []) or []:  # type: ignore[union-attr]
+        print(f"  cross-check: {warning}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from indicators.build import build_snapshot
+
+    start = time.perf_counter()
+    summary = build_snapshot(args.raw, args.geo, args.out)
+    _print_summary(summary)
+    print(f"Snapshot built and validated in {time.perf_counter() - start:.1f} s -> {args.out}")
+    return EXIT_OK
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from indicators.refresh import refresh_snapshot
+
+    start = time.perf_counter()
+    summary = refresh_snapshot(args)
+    _print_summary(summary)
+    print(f"Snapshot refreshed from CBS in {time.perf_counter() - start:.1f} s -> {args.out}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from indicators.snapshot import validate
+
+    _print_summary(validate(args.directory))
+    print("Snapshot is valid.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from indicators.export import write_tidy_csv
+    from indicators.snapshot import load_snapshot
+
+    paths = write_tidy_csv(load_snapshot(args.data), args.out)
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from indicators.catalog import catalog_rows
+
+    rows = catalog_rows()
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "refresh": cmd_refresh,
+    "validate": cmd_validate,
+    "export": cmd_export,
+    "catalog": cmd_catalog,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return COMMANDS[args.command](args)
+    except CBSError as exc:
+        print(f"error: {exc}\nThe previous snapshot is unchanged.", file=sys.stderr)
+    except RawDataError as exc:
+        print(
+            f"error: {exc}\nThe previous snapshot is unchanged. Check the raw files (--raw/--geo).",
+            file=sys.stderr,
+        )
+    except SnapshotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted; the previous snapshot is unchanged.", file=sys.stderr)
+    return EXIT_FAILED

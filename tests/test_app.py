@@ -1,0 +1,33 @@
+"""The app headless (streamlit.testing.v1.AppTest): it renders the snapshot's numbers."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from indicators.formatting import format_number
+from indicators.snapshot import load_snapshot
+from tests.conftest import DATA, ROOT
+
+
+def test_overview_shows_latest_population_of_the_four():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    obs = load_snapshot(DATA).observations
+    pop = obs[obs.indicator == "population"]
+    latest = int(pop[pop.region == "GM0114"]["year"].max())
+    for code, name in [
+        ("GM0114", "Emmen"),
+        ("GM0109", "Coevorden"),
+        ("GM0118", "Hoogeveen"),
+        ("GM1681", "Borger-Odoorn"),
+    ]:
+        expected = pop[(pop.region == code) & (pop.year == latest)]["value"].iloc[0]
+        assert metrics[name] == format_number(expected)
+    assert any(str(latest) in h.value for h in at.subheader)
+
+
+def test_dutch_number_format():
+    assert format_number(109346) == "109.346"
+    assert format_number(1234.56, 1) == "1.234,6"
+    assert format_number(float("nan")) == "–"
