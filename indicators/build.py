@@ -677,33 +677,38 @@ class RegionLookups:
     corop_name_to_code: dict[str, str]
 
 
+GEBIEDEN_MEASURES = {
+    "GM000C_1": "gm_name",
+    "PV0001": "provincie",
+    "PV0002": "pv_name",
+    "CR0001": "corop",
+    "CR0002": "cr_name",
+    "GG0001": "ggd",
+    "GG0002": "ggd_name",
+}
+
+
 def read_region_lookups(raw: Path) -> RegionLookups:
     """Gemeente -> provincie/COROP per year, and names, from the 'Gebieden in Nederland' tables."""
     d = raw / "odata4-parquet-datavakwerk"
     files = sorted(d.glob("cbs_gebieden_20??.parquet"))
     if not files:
         raise RawDataError(f"No cbs_gebieden_YYYY.parquet in {d}")
-    measures = pd.read_parquet(d / "cbs_gebieden_measurecodes.parquet")
-    # Each code/name pair is a measure; resolve them by position in the measure list (the
-    # identifiers of a code and its name sit next to each other and share a prefix).
-    ident = measures["Identifier"].tolist()
-    wanted = {
-        "GM000C_1": "gm_name",
-        "PV0001": "provincie",
-        "PV0002": "pv_name",
-        "CR0001": "corop",
-        "CR0002": "cr_name",
-        "GG0001": "ggd",
-        "GG0002": "ggd_name",
-    }
-    missing = [k for k in wanted if k not in ident]
-    if missing:
-        raise RawDataError(f"Gebieden measure codes changed; missing {missing}")
+    return lookups_from_gebieden({int(p.stem[-4:]): rawio.read_v4_parquet(p) for p in files})
+
+
+def lookups_from_gebieden(tables: dict[int, pd.DataFrame]) -> RegionLookups:
+    """Region lookups from v4 ``Observations`` of 'Gebieden in Nederland', one table per year.
+
+    In those tables each code and name is a measure with a text value (``StringValue``).
+    """
+    wanted = GEBIEDEN_MEASURES
     frames = []
-    for path in files:
-        year = int(path.stem[-4:])
-        g = rawio.read_v4_parquet(path)
+    for year, g in sorted(tables.items()):
         g = g[g["Measure"].isin(list(wanted))]
+        missing = set(wanted) - set(g["Measure"])
+        if missing:
+            raise RawDataError(f"Gebieden in Nederland {year}: measures {sorted(missing)} missing")
         wide = g.pivot_table(
             index="RegioS", columns="Measure", values="StringValue", aggfunc="first"
         ).rename(columns=wanted)
@@ -888,7 +893,10 @@ def assemble(results: list[SourceResult], lookups: RegionLookups) -> tuple[pd.Da
 
 
 def regions_table(
-    obs: pd.DataFrame, lookups: RegionLookups, wijk_names: pd.DataFrame
+    obs: pd.DataFrame,
+    lookups: RegionLookups,
+    wijk_names: pd.DataFrame,
+    known: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every region code in the observations, with name, level, parents, population, urbanity."""
     names = lookups.names.copy()
@@ -905,7 +913,10 @@ def regions_table(
             "gemeente": wk["gemeentecode"],
         }
     )
-    names = pd.concat([names, wk], ignore_index=True).drop_duplicates("code")
+    frames = [names, wk]
+    if known is not None:  # names from an earlier snapshot, for carried-over regions
+        frames.append(known[[c for c in known.columns if c in names.columns or c == "gemeente"]])
+    names = pd.concat(frames, ignore_index=True).drop_duplicates("code")
     used = set(obs["region"])
     missing = sorted(used - set(names["code"]))
     if missing:

@@ -17,15 +17,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from indicators.errors import RawDataError
-from indicators.sources.values import parse_cbs_series
+from indicators.sources.values import TOPIC_KEY, parse_cbs_series
 
-TOPIC_KEY = re.compile(r"_\d+$")
 V3_DIMENSIONS = ("ID", "RegioS", "Perioden")
 
 

@@ -59,25 +59,44 @@ def period_year(period: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_KEY_SUFFIX = re.compile(r"_\d+$")
+TOPIC_KEY = re.compile(r"_\d+$")
 
 
 def resolve_key(keys: Sequence[str], name: str, occurrence: int = 0) -> str:
-    """The v3 key whose name without its numeric suffix is ``name``.
+    """Find the key whose name without its numeric suffix (regex `_\\d+$`) equals `name`
+    (e.g. name "GemiddeldeWOZWaardeVanWoningen" finds "GemiddeldeWOZWaardeVanWoningen_39" as well as
+    "_35"); `occurrence` picks the n-th match in given order (CBS repeats names such as
+    "Eenpersoonshuishoudens" for absolute and % columns). Raises CBSError listing close candidates
+    (difflib) if absent.
 
-    CBS renumbers suffixes between table versions (``GemiddeldeWOZWaardeVanWoningen_35`` ->
-    ``_39``), so keys are found by name. ``occurrence`` picks the n-th match in table order,
-    because CBS repeats names within a table (absolute and % columns).
+    Why: CBS renumbers topic keys between editions of a table, so indicator definitions name
+    the topic without its suffix. A full key (with suffix) present in ``keys`` is accepted too.
     """
     from indicators.errors import CBSError
 
-    matches = [k for k in keys if _KEY_SUFFIX.sub("", k) == name]
-    if len(matches) > occurrence:
+    matches = [key for key in keys if TOPIC_KEY.sub("", key) == name]
+    if not matches and name in keys:
+        matches = [name]
+    if 0 <= occurrence < len(matches):
         return matches[occurrence]
-    stems = sorted({_KEY_SUFFIX.sub("", k) for k in keys})
-    close = difflib.get_close_matches(name, stems, n=3)
-    found = f"only {len(matches)} match(es)" if matches else "no such key"
+    if matches:
+        raise CBSError(
+            f"Key {name!r}: asked for occurrence {occurrence}, but only {len(matches)} key(s) "
+            f"carry that name: {', '.join(matches)}. Fix the occurrence in the indicator "
+            "definition."
+        )
+    bases: dict[str, list[str]] = {}
+    for key in keys:
+        bases.setdefault(TOPIC_KEY.sub("", key), []).append(key)
+    close = difflib.get_close_matches(name, list(bases), n=5, cutoff=0.6)
+    folded = name.casefold()
+    close += [
+        b for b in bases if b not in close and (folded in b.casefold() or b.casefold() in folded)
+    ]
+    candidates = [key for base in close[:6] for key in bases[base]]
+    hint = f"Close candidates: {', '.join(candidates)}." if candidates else "No similar key found."
     raise CBSError(
-        f"Key {name!r} (occurrence {occurrence}) not found: {found}. Closest: {close}. "
-        "CBS may have renamed the topic; update the name in indicators/build.py."
+        f"Key {name!r} (with any '_<number>' suffix) not found among {len(keys)} keys. {hint} "
+        "CBS may have renamed the topic in this edition of the table; update the key name in "
+        "the indicator definition."
     )
