@@ -85,9 +85,12 @@ def _finish(obs: Iterable[pd.DataFrame], source_id: str, table: str) -> pd.DataF
     return frame[OBS_COLUMNS]
 
 
+# CBS buckets that are not municipalities: GM0000 unknown, GM0998 abroad, GM0999 not assigned.
+NOT_MUNICIPALITIES = ("GM0000", "GM0998", "GM0999")
+
+
 def _is_reported_region(code: pd.Series) -> pd.Series:
-    # GM0000 is CBS's "gemeente onbekend" bucket, not a municipality.
-    return code.str.match(r"^(GM\d{4}|PV\d{2}|NL01)$") & code.ne("GM0000")
+    return code.str.match(r"^(GM\d{4}|PV\d{2}|NL01)$") & ~code.isin(NOT_MUNICIPALITIES)
 
 
 # --- extraction: v4 ---------------------------------------------------------------------------
@@ -205,6 +208,13 @@ def extract_70072_v3(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.D
     for indicator, name, occurrence, factor in PER_CAPITA_70072:
         value = frame[resolve_key(keys, name, occurrence)] * factor / population
         parts.append(_rows(frame, indicator, value, status="derived"))
+    total = frame[resolve_key(keys, "TotaalHuishoudelijkAfval")]
+    residual = frame[resolve_key(keys, "HuishoudelijkRestafval")]
+    bulky = frame[resolve_key(keys, "GrofHuishoudelijkRestafval")]
+    separated = total - residual - bulky
+    parts.append(_rows(frame, "waste_total", total))
+    parts.append(_rows(frame, "waste_separated", separated, status="derived"))
+    parts.append(_rows(frame, "waste_separated_share", 100.0 * separated / total, status="derived"))
     stock = frame[resolve_key(keys, "VoorraadOp1Januari")]
     new = frame[resolve_key(keys, "Nieuwbouwwoningen")] * 1000.0 / stock
     parts.append(_rows(frame, "new_dwellings_per_1000", new, status="derived"))
@@ -212,17 +222,26 @@ def extract_70072_v3(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.D
 
 
 def extract_crime_83648(frame: pd.DataFrame) -> pd.DataFrame:
-    """83648NED: all registered crimes (SoortMisdrijf total) per 1,000 inhabitants."""
+    """83648NED: all registered crimes (SoortMisdrijf total): count and per 1,000 inhabitants."""
     keys = rawio.v3_topic_keys(frame)
     sel = frame[
         frame["SoortMisdrijf"].str.strip().eq("0000000") & _is_reported_region(frame["RegioS"])
     ]
     rate = sel[resolve_key(keys, "GeregistreerdeMisdrijvenPer1000Inw")]
-    return _finish([_rows(sel, "crime_per_1000", rate)], "cbs-83648ned", "83648NED")
+    count = sel[resolve_key(keys, "TotaalGeregistreerdeMisdrijven")]
+    return _finish(
+        [_rows(sel, "crime_per_1000", rate), _rows(sel, "crimes", count)],
+        "cbs-83648ned",
+        "83648NED",
+    )
 
 
 def extract_thefts_83651(frame: pd.DataFrame) -> pd.DataFrame:
-    """83651NED: bicycle thefts (CRI1122), all use of violence (T001540), per 1,000."""
+    """83651NED: bicycle thefts (CRI1122), all use of violence (T001540): count and per 1,000.
+
+    CBS suppresses the rate for small counts but publishes the (rounded) count, so regional
+    rates can still be derived from summed counts.
+    """
     keys = rawio.v3_topic_keys(frame)
     sel = frame[
         frame["SoortDiefstal"].eq("CRI1122")
@@ -230,7 +249,12 @@ def extract_thefts_83651(frame: pd.DataFrame) -> pd.DataFrame:
         & _is_reported_region(frame["RegioS"])
     ]
     rate = sel[resolve_key(keys, "GeregistreerdeDiefstallenPer1000Inw")]
-    return _finish([_rows(sel, "bike_theft_per_1000", rate)], "cbs-83651ned", "83651NED")
+    count = sel[resolve_key(keys, "TotaalGeregistreerdeDiefstallen")]
+    return _finish(
+        [_rows(sel, "bike_theft_per_1000", rate), _rows(sel, "bike_thefts", count)],
+        "cbs-83651ned",
+        "83651NED",
+    )
 
 
 def extract_life_expectancy_71950(frame: pd.DataFrame) -> pd.DataFrame:
@@ -814,45 +838,52 @@ def resolve_overlaps(results: list[SourceResult]) -> tuple[pd.DataFrame, list[st
 def derive_aggregates(obs: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFrame:
     """Derived figures for ZOD always, and for Drenthe and Nederland where CBS has none.
 
-    Rates are weighted by their denominator indicator (population, dwellings, households), so a
-    region's rate equals summed numerators over summed denominators; counts are summed. ZOD and
-    Drenthe need every member; Nederland needs members holding 97 % of the weight (a handful of
-    small municipalities may have a suppressed value).
+    Rates with a declared numerator and denominator (``aggregate_ratio``) are recomputed from
+    summed counts; other rates are weighted by their denominator indicator (population,
+    dwellings, households), which gives the same result when the rate is count/denominator;
+    counts are summed. ZOD and Drenthe need every member; Nederland needs members holding 97 %
+    of the weight (a handful of small municipalities may have a suppressed value).
     """
     gemeenten = obs[obs["region"].str.startswith("GM")]
     by_key = gemeenten.set_index(["indicator", "year", "region"])["value"].sort_index()
+    present_keys = set(by_key.index.droplevel(2))
     existing = set(zip(obs["indicator"], obs["region"], obs["year"], strict=True))
     rows = []
     for ind in catalog.INDICATORS:
-        if ind.aggregate_weight is None or ind.level != "gemeente":
+        if ind.level != "gemeente" or ind.id not in by_key.index.get_level_values(0):
             continue
-        if ind.id not in by_key.index.get_level_values(0):
+        if ind.aggregate_weight is None and ind.aggregate_ratio is None:
             continue
         values = by_key.loc[ind.id]
         for year in sorted(values.index.get_level_values(0).unique()):
-            vals = values.loc[year]
-            if ind.aggregate_weight == "sum":
-                weights = pd.Series(1.0, index=vals.index)
-            elif (ind.aggregate_weight, year) in by_key.index.droplevel(2):
+            if ind.aggregate_ratio is not None:
+                num_id, den_id, factor = ind.aggregate_ratio
+                if (num_id, year) not in present_keys or (den_id, year) not in present_keys:
+                    continue
+                num, den = by_key.loc[(num_id, year)], by_key.loc[(den_id, year)]
+            elif ind.aggregate_weight == "sum":
+                num, den, factor = values.loc[year], None, 1.0
+            elif (ind.aggregate_weight, year) in present_keys:
+                vals = values.loc[year]
                 weights = by_key.loc[(ind.aggregate_weight, year)]
+                num, den, factor = vals * weights.reindex(vals.index), weights, 1.0
             else:
                 continue
             for region, need in ((ZOD, 1.0), (DRENTHE, 1.0), (NEDERLAND, 0.97)):
                 if (ind.id, region, year) in existing:
                     continue
                 members = members_of(region, membership, int(year))
-                w_all = weights.reindex(members)
-                present = vals.reindex(members).notna() & w_all.notna()
-                if ind.aggregate_weight == "sum":
-                    if not present.all():
+                n = num.reindex(members)
+                if den is None:
+                    if n.isna().any():
                         continue
-                    value = float(vals.reindex(members).sum())
+                    value = float(n.sum())
                 else:
-                    total = w_all.sum()
-                    if total <= 0 or w_all[present].sum() / total < need:
+                    d = den.reindex(members)
+                    ok = n.notna() & d.notna()
+                    if d.sum() <= 0 or d[ok].sum() / d.sum() < need:
                         continue
-                    v, w = vals.reindex(members)[present], w_all[present]
-                    value = float((v * w).sum() / w.sum())
+                    value = float(factor * n[ok].sum() / d[ok].sum())
                 rows.append(
                     {
                         "indicator": ind.id,

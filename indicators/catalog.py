@@ -27,6 +27,19 @@ GOALS: dict[int, dict[str, str]] = {
 CBS_LICENCE = "CC BY 4.0"
 
 
+def table_url(table: str) -> str:
+    """StatLine page of a CBS table id; other sources get their publisher's page."""
+    if table[:5].isdigit() and table[-3:].lower() == "ned":
+        return f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}"
+    if table == "KWB":
+        return "https://www.cbs.nl/nl-nl/reeksen/kerncijfers-wijken-en-buurten-2004-2025"
+    if table.startswith("Gezondheidsmonitor"):
+        return "https://www.gezondheidsmonitor.nl"
+    if table.startswith("RIVM"):
+        return "https://www.vzinfo.nl/levensverwachting/regionaal"
+    return "https://opendata.cbs.nl/statline/"
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One indicator. ``aggregate_weight`` names the indicator whose values weight a derived
@@ -46,6 +59,18 @@ class Indicator:
     level: Level
     aggregate_weight: str | None
     caveats: str
+    source_keys: str
+    publisher: str
+    aggregate_ratio: tuple[str, str, float] | None
+
+    @property
+    def scored(self) -> bool:
+        return self.direction != "context"
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """Where a reader finds each source table."""
+        return tuple(table_url(t) for t in self.tables)
 
 
 def _i(
@@ -63,6 +88,9 @@ def _i(
     level: Level = "gemeente",
     weight: str | None = "population",
     caveats: str = "Geen bijzonderheden.",
+    keys: str,
+    publisher: str = "CBS",
+    ratio: tuple[str, str, float] | None = None,
 ) -> Indicator:
     return Indicator(
         id,
@@ -78,6 +106,9 @@ def _i(
         level,
         weight,
         caveats,
+        keys,
+        publisher,
+        ratio,
     )
 
 
@@ -112,6 +143,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("03759ned", "70072NED"),
         weight="sum",
         caveats="2015-2018 uit 70072NED, vanaf 2019 uit 03759ned (zelfde CBS-definitie).",
+        keys="03759ned: measure 'Bevolking op 1 januari'; 70072NED: TotaleBevolking",
     ),
     _i(
         "population_density",
@@ -126,6 +158,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("KWB",),
         weight=None,
         caveats="Per KWB-editie; peildatum 1 januari.",
+        keys="KWB: bev_dich (Bevolkingsdichtheid)",
     ),
     _i(
         "urbanity",
@@ -141,6 +174,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("KWB",),
         weight=None,
         caveats="Een klasse, geen meetwaarde: wordt niet gemiddeld over regio's.",
+        keys="KWB: ste_mvs (MateVanStedelijkheid)",
     ),
     _i(
         "population_outlook",
@@ -157,6 +191,7 @@ INDICATORS: tuple[Indicator, ...] = (
         weight=None,
         caveats="Overgenomen (met de hand) uit de tabelweergave van 84527NED op cbs.nl; alleen "
         "Nederland, Drenthe en COROP-gebieden; status 'transcribed'. Een prognose, geen meting.",
+        keys="84527NED: Totale bevolking, Prognose, leeftijd totaal (x 1 000)",
     ),
     # --- Goal 1: veilige en leefbare regio's ---------------------------------------------------
     _i(
@@ -171,6 +206,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "wonen",
         ("KWB", "70072NED"),
         weight="sum",
+        keys="KWB: a_woning (Woningvoorraad); 70072NED: VoorraadOp1Januari",
     ),
     _i(
         "vacancy_rate",
@@ -186,6 +222,7 @@ INDICATORS: tuple[Indicator, ...] = (
         weight="dwelling_stock",
         caveats="KWB publiceert dit afgerond op hele procenten; Nederland en Drenthe afgeleid "
         "(gewogen met de woningvoorraad).",
+        keys="KWB: p_leegsw (OnbewoondeWoningen)",
     ),
     _i(
         "new_dwellings_per_1000",
@@ -201,6 +238,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("70072NED",),
         weight="dwelling_stock",
         caveats=_PER_INW_2015.replace("de bevolking", "de woningvoorraad"),
+        keys="70072NED: Nieuwbouwwoningen / VoorraadOp1Januari x 1 000",
     ),
     _i(
         "owner_occupied_share",
@@ -215,6 +253,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("KWB", "70072NED"),
         weight="dwelling_stock",
         caveats="Context: een hoger aandeel is niet vanzelf beter.",
+        keys="KWB: p_koopw (Koopwoningen); 70072NED: Koopwoningen",
     ),
     _i(
         "social_housing_share",
@@ -229,6 +268,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("KWB",),
         weight="dwelling_stock",
         caveats="Context: de richting is omstreden.",
+        keys="KWB: p_wcorpw (InBezitWoningcorporatie)",
     ),
     _i(
         "woz_value",
@@ -244,6 +284,7 @@ INDICATORS: tuple[Indicator, ...] = (
         weight="dwelling_stock",
         caveats="KWB-editie X geeft de waarde op waardepeildatum 1 januari X-1; hier staat die "
         "waardepeildatum als jaar. Nieuwste editie deels voorlopig.",
+        keys="KWB: g_wozbag (GemiddeldeWOZWaardeVanWoningen)",
     ),
     _i(
         "house_price",
@@ -259,6 +300,7 @@ INDICATORS: tuple[Indicator, ...] = (
         weight=None,
         caveats="Afhankelijk van welke woningen toevallig verkocht zijn; in kleine gemeenten "
         "schommelt het gemiddelde.",
+        keys="83625NED: measure 'Gemiddelde verkoopprijs'",
     ),
     _i(
         "crime_per_1000",
@@ -273,6 +315,8 @@ INDICATORS: tuple[Indicator, ...] = (
         ("83648NED",),
         caveats="Alleen 2015 in de offline bestanden; Nederland afgeleid (gewogen met de "
         "bevolking). Registratie hangt ook af van aangiftebereidheid.",
+        keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 0000000 (totaal)",
+        ratio=("crimes", "population", 1000.0),
     ),
     _i(
         "bike_theft_per_1000",
@@ -287,6 +331,8 @@ INDICATORS: tuple[Indicator, ...] = (
         ("83651NED",),
         caveats="CBS rondt aantallen af op vijftallen en onderdrukt het cijfer bij kleine "
         "aantallen (Borger-Odoorn): daar ontbreekt de waarde.",
+        keys="83651NED: GeregistreerdeDiefstallenPer1000Inw, CRI1122, T001540",
+        ratio=("bike_thefts", "population", 1000.0),
     ),
     _i(
         "residual_waste_per_inhabitant",
@@ -300,6 +346,87 @@ INDICATORS: tuple[Indicator, ...] = (
         "duurzaamheid",
         ("70072NED",),
         caveats=_PER_INW_2015,
+        keys="70072NED: HuishoudelijkRestafval (1 000 kg) / TotaleBevolking",
+    ),
+    _i(
+        "crimes",
+        "Geregistreerde misdrijven",
+        "Registered crimes",
+        "Aantal door de politie geregistreerde misdrijven (alle soorten).",
+        "misdrijven",
+        0,
+        "context",
+        1,
+        "veiligheid",
+        ("83648NED",),
+        weight="sum",
+        caveats="Teller van misdrijven per 1.000 inwoners; regiocijfers zijn sommen.",
+        keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 0000000 (totaal)",
+    ),
+    _i(
+        "bike_thefts",
+        "Fietsdiefstallen",
+        "Bicycle thefts",
+        "Aantal geregistreerde diefstallen van fietsen.",
+        "diefstallen",
+        0,
+        "context",
+        1,
+        "veiligheid",
+        ("83651NED",),
+        weight="sum",
+        caveats="CBS rondt af op vijftallen. Teller van fietsdiefstallen per 1.000 inwoners: "
+        "zo is ook het regiocijfer te berekenen waar CBS het gemeentelijke cijfer onderdrukt.",
+        keys="83651NED: TotaalGeregistreerdeDiefstallen, CRI1122, T001540",
+    ),
+    _i(
+        "waste_separated_share",
+        "Gescheiden ingezameld huishoudelijk afval",
+        "Separately collected household waste",
+        "Deel van het huishoudelijk afval dat gescheiden is ingezameld (alles behalve rest- en "
+        "grof restafval).",
+        "%",
+        1,
+        "higher_better",
+        1,
+        "duurzaamheid",
+        ("70072NED",),
+        weight=None,
+        caveats="Berekend uit de CBS-hoeveelheden per afvalsoort (70072NED); status 'derived'. "
+        "Regiocijfers uit de opgetelde hoeveelheden.",
+        keys="70072NED: 1 - (HuishoudelijkRestafval + GrofHuishoudelijkRestafval) / "
+        "TotaalHuishoudelijkAfval",
+        ratio=("waste_separated", "waste_total", 100.0),
+    ),
+    _i(
+        "waste_separated",
+        "Gescheiden ingezameld afval",
+        "Separately collected waste",
+        "Hoeveelheid gescheiden ingezameld huishoudelijk afval.",
+        "1 000 kg",
+        0,
+        "context",
+        1,
+        "duurzaamheid",
+        ("70072NED",),
+        weight="sum",
+        caveats="Teller van het aandeel gescheiden afval; status 'derived'.",
+        keys="70072NED: TotaalHuishoudelijkAfval - HuishoudelijkRestafval - "
+        "GrofHuishoudelijkRestafval",
+    ),
+    _i(
+        "waste_total",
+        "Huishoudelijk afval totaal",
+        "Household waste, total",
+        "Totale hoeveelheid ingezameld huishoudelijk afval.",
+        "1 000 kg",
+        0,
+        "context",
+        1,
+        "duurzaamheid",
+        ("70072NED",),
+        weight="sum",
+        keys="70072NED: TotaalHuishoudelijkAfval",
     ),
     # --- Goal 2: voorzieningen -----------------------------------------------------------------
     _i(
@@ -314,6 +441,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "zorg",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotHuisartsenpraktijk",
     ),
     _i(
         "dist_gp_post",
@@ -327,6 +455,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "zorg",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotHuisartsenpost",
     ),
     _i(
         "dist_hospital",
@@ -340,6 +469,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "zorg",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotZiekenhuis",
     ),
     _i(
         "dist_childcare",
@@ -353,6 +483,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "onderwijs",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotKinderdagverblijf",
     ),
     _i(
         "dist_primary_school",
@@ -366,6 +497,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "onderwijs",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotSchoolBasisonderwijs",
     ),
     _i(
         "dist_secondary_school",
@@ -379,6 +511,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "onderwijs",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotSchoolHavoVwo",
     ),
     _i(
         "dist_supermarket",
@@ -392,6 +525,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "winkels",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotGroteSupermarkt",
     ),
     _i(
         "dist_library",
@@ -405,6 +539,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "cultuur en sport",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotBibliotheek",
     ),
     _i(
         "dist_cinema",
@@ -418,6 +553,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "cultuur en sport",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotBioscoop",
     ),
     _i(
         "dist_pool",
@@ -431,6 +567,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "cultuur en sport",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotZwembad",
     ),
     _i(
         "dist_train_station",
@@ -444,6 +581,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "vervoer",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AfstandTotTreinstation",
     ),
     _i(
         "schools_within_3km",
@@ -457,6 +595,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "onderwijs",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AantalBasisonderwijsscholenBinnen3Km",
     ),
     _i(
         "supermarkets_within_3km",
@@ -470,6 +609,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "winkels",
         ("70072NED",),
         caveats=_DIST_CAVEAT,
+        keys="70072NED: AantalGroteSupermarktenBinnen3Km",
     ),
     _i(
         "cars_per_1000",
@@ -484,6 +624,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("70072NED",),
         caveats="Context: autobezit zegt iets over afhankelijkheid van de auto, niet over welvaart "
         "alleen. Nederland en Drenthe afgeleid uit de gemeenten (gewogen met de bevolking).",
+        keys='70072ned (v4): measure "Personenauto\'s, relatief"',
     ),
     # --- Goal 3: gezonde en kansrijke toekomst -------------------------------------------------
     _i(
@@ -498,6 +639,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "inkomen",
         ("KWB", "70072NED"),
         weight="sum",
+        keys="KWB: a_hh (HuishoudensTotaal); 70072NED: TotaalAantalParticuliereHuishoudens",
     ),
     _i(
         "income_household_mean_disposable",
@@ -512,6 +654,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("70072NED", "Inkomen van huishoudens"),
         weight="households",
         caveats=_INCOME_BREAK,
+        keys="70072NED: TotaalParticuliereHuishoudens (1e blok); StatLine: Gemiddeld besteedbaar inkomen",
     ),
     _i(
         "income_household_mean_standardised",
@@ -527,6 +670,7 @@ INDICATORS: tuple[Indicator, ...] = (
         ("70072NED", "Inkomen van huishoudens"),
         weight="households",
         caveats=_INCOME_BREAK,
+        keys="70072NED: TotaalParticuliereHuishoudens (2e blok); StatLine: Gemiddeld gestandaardiseerd inkomen",
     ),
     _i(
         "income_household_median_standardised",
@@ -535,13 +679,14 @@ INDICATORS: tuple[Indicator, ...] = (
         "Mediaan van het gestandaardiseerd besteedbaar inkomen van particuliere huishoudens.",
         "x 1 000 euro",
         1,
-        "higher_better",
+        "context",
         3,
         "inkomen",
         ("Inkomen van huishoudens",),
         weight=None,
-        caveats="Voorlopig (2024*). Een mediaan kan niet uit gemeenten worden opgeteld: "
+        caveats="Context: alleen gemeenten en Nederland (geen Drenthe), dus niet in de score. Voorlopig (2024*). Een mediaan kan niet uit gemeenten worden opgeteld: "
         "geen afgeleid regiocijfer.",
+        keys="StatLine: Mediaan gestandaardiseerd inkomen",
     ),
     _i(
         "unemployment_benefits_per_1000",
@@ -555,6 +700,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "werk",
         ("70072NED",),
         caveats=_PER_INW_2015,
+        keys="70072NED: Werkloosheid / TotaleBevolking x 1 000",
     ),
     _i(
         "social_assistance_per_1000",
@@ -569,6 +715,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "werk",
         ("70072NED",),
         caveats=_PER_INW_2015,
+        keys="70072NED: BijstandTotDeAOWLeeftijd / TotaleBevolking x 1 000",
     ),
     _i(
         "disability_benefits_per_1000",
@@ -583,6 +730,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "gezondheid",
         ("70072NED",),
         caveats=_PER_INW_2015,
+        keys="70072NED: ArbeidsongeschiktheidTotaal / TotaleBevolking x 1 000",
     ),
     _i(
         "jobs_per_1000",
@@ -597,6 +745,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "economie",
         ("70072NED",),
         caveats=_PER_INW_2015 + " CBS publiceert banen in duizendtallen.",
+        keys="70072NED: TotaalAantalBanen (x 1 000) / TotaleBevolking x 1 000",
     ),
     _i(
         "businesses_per_1000",
@@ -610,6 +759,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "economie",
         ("70072NED",),
         caveats=_PER_INW_2015,
+        keys="70072NED: BedrijfsvestigingenTotaal / TotaleBevolking x 1 000",
     ),
     _i(
         "life_expectancy",
@@ -626,6 +776,8 @@ INDICATORS: tuple[Indicator, ...] = (
         weight=None,
         caveats="Alleen voor Nederland (71950ned, per jaar) en GGD Drenthe (= provincie Drenthe, "
         "periode 2019-2022 samen, opgeslagen als 2022). CBS publiceert dit niet per gemeente.",
+        keys="71950ned: LevensverwachtingLV (0 jaar, totaal); VZinfo: Bij geboorte, GGD Drenthe",
+        publisher="CBS; RIVM (VZinfo)",
     ),
     _i(
         "perceived_health_good",
@@ -642,6 +794,8 @@ INDICATORS: tuple[Indicator, ...] = (
         weight=None,
         caveats="Gezondheidsmonitor (GGD'en, CBS, RIVM) 2022, modelschatting uit een enquête; "
         "hier alleen Nederland en GGD Drenthe (= provincie Drenthe).",
+        keys="Gezondheidsmonitor: Ervaren gezondheid (goed/zeer goed)",
+        publisher="GGD'en, CBS en RIVM",
     ),
     _i(
         "psychological_complaints",
@@ -657,6 +811,8 @@ INDICATORS: tuple[Indicator, ...] = (
         level="regio",
         weight=None,
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+        keys="Gezondheidsmonitor: Psychische klachten (MHI-5 <= 60)",
+        publisher="GGD'en, CBS en RIVM",
     ),
     _i(
         "meets_exercise_guideline",
@@ -672,6 +828,8 @@ INDICATORS: tuple[Indicator, ...] = (
         level="regio",
         weight=None,
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+        keys="Gezondheidsmonitor: Voldoet aan beweegrichtlijn",
+        publisher="GGD'en, CBS en RIVM",
     ),
     _i(
         "smokers",
@@ -687,6 +845,8 @@ INDICATORS: tuple[Indicator, ...] = (
         level="regio",
         weight=None,
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+        keys="Gezondheidsmonitor: Rokers",
+        publisher="GGD'en, CBS en RIVM",
     ),
     # --- Wijken of the four municipalities ----------------------------------------------------
     _i(
@@ -703,6 +863,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="wijk",
         weight="sum",
         caveats="Alleen de wijken van Emmen, Coevorden, Hoogeveen en Borger-Odoorn.",
+        keys="85984NED: AantalInwoners",
     ),
     _i(
         "wijk_population_density",
@@ -718,6 +879,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="wijk",
         weight=None,
         caveats="Alleen de wijken van de vier gemeenten.",
+        keys="85984NED: Bevolkingsdichtheid",
     ),
     _i(
         "wijk_dwelling_stock",
@@ -733,6 +895,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="wijk",
         weight="sum",
         caveats="Alleen de wijken van de vier gemeenten.",
+        keys="85984NED: Woningvoorraad",
     ),
     _i(
         "wijk_origin_outside_europe",
@@ -749,6 +912,7 @@ INDICATORS: tuple[Indicator, ...] = (
         weight=None,
         caveats="Berekend uit de CBS-aantallen per wijk (afgerond op vijftallen); status "
         "'derived'. Alleen de wijken van de vier gemeenten.",
+        keys="85984NED (StatLine): Herkomstland buiten Europa / Aantal inwoners",
     ),
 )
 

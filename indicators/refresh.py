@@ -112,7 +112,13 @@ def live_70072_v3(c: Clients, regions: list[str]) -> build.SourceResult:
     needed |= {build.resolve_key(keys, name, occ) for _, name, occ, _f in build.PER_CAPITA_70072}
     needed |= {
         build.resolve_key(keys, n)
-        for n in ("TotaleBevolking", "VoorraadOp1Januari", "Nieuwbouwwoningen")
+        for n in (
+            "TotaleBevolking",
+            "VoorraadOp1Januari",
+            "Nieuwbouwwoningen",
+            "TotaalHuishoudelijkAfval",
+            "GrofHuishoudelijkRestafval",
+        )
     }
     select = ["RegioS", "Perioden", *sorted(needed, key=keys.index)]
     frame = c.v3.typed_dataset("70072NED", regions=regions, select=select, rows_per_region=40)
@@ -123,24 +129,30 @@ def live_70072_v3(c: Clients, regions: list[str]) -> build.SourceResult:
 
 def live_crime(c: Clients, regions: list[str]) -> build.SourceResult:
     keys = c.v3.keys("83648NED")
-    key = build.resolve_key(keys, "GeregistreerdeMisdrijvenPer1000Inw")
+    wanted = [
+        build.resolve_key(keys, n)
+        for n in ("GeregistreerdeMisdrijvenPer1000Inw", "TotaalGeregistreerdeMisdrijven")
+    ]
     frame = c.v3.typed_dataset(
         "83648NED",
         regions=regions,
         filters="SoortMisdrijf eq '0000000'",
-        select=["SoortMisdrijf", "RegioS", "Perioden", key],
+        select=["SoortMisdrijf", "RegioS", "Perioden", *wanted],
     )
     return _live("cbs-83648ned", "83648NED", c.v3.base_url, 10, build.extract_crime_83648(frame))
 
 
 def live_thefts(c: Clients, regions: list[str]) -> build.SourceResult:
     keys = c.v3.keys("83651NED")
-    key = build.resolve_key(keys, "GeregistreerdeDiefstallenPer1000Inw")
+    wanted = [
+        build.resolve_key(keys, n)
+        for n in ("GeregistreerdeDiefstallenPer1000Inw", "TotaalGeregistreerdeDiefstallen")
+    ]
     frame = c.v3.typed_dataset(
         "83651NED",
         regions=regions,
         filters="SoortDiefstal eq 'CRI1122' and GebruikVanGeweld eq 'T001540'",
-        select=["GebruikVanGeweld", "SoortDiefstal", "RegioS", "Perioden", key],
+        select=["GebruikVanGeweld", "SoortDiefstal", "RegioS", "Perioden", *wanted],
     )
     return _live("cbs-83651ned", "83651NED", c.v3.base_url, 10, build.extract_thefts_83651(frame))
 

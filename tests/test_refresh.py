@@ -216,11 +216,19 @@ def add_world(server: CBSServer, crime_key: str = "GeregistreerdeMisdrijvenPer10
             "SoortDiefstal": "CRI1122",
             "RegioS": v3_pad(gm),
             "Perioden": "2025JJ00",
+            "TotaalGeregistreerdeDiefstallen_1": 10 * (i + 1),
             "GeregistreerdeDiefstallenPer1000Inw_3": "." if gm == "GM1681" else f"  {2 + i}.5",
         }
         for i, gm in enumerate(ALL_GM)
     ]
-    server.add_v3_table("83651NED", [topic("GeregistreerdeDiefstallenPer1000Inw_3", 0)], rows)
+    server.add_v3_table(
+        "83651NED",
+        [
+            topic("TotaalGeregistreerdeDiefstallen_1", 0),
+            topic("GeregistreerdeDiefstallenPer1000Inw_3", 1),
+        ],
+        rows,
+    )
     # 71950ned (v3): life expectancy NL 2025.
     server.add_v3_table(
         "71950ned",
@@ -279,6 +287,8 @@ V3_70072_NAMES = [
     "BedrijfsvestigingenTotaal",
     "TotaalAantalBanen",
     "HuishoudelijkRestafval",
+    "TotaalHuishoudelijkAfval",
+    "GrofHuishoudelijkRestafval",
     "AfstandTotHuisartsenpraktijk",
     "AfstandTotHuisartsenpost",
     "AfstandTotZiekenhuis",
@@ -304,7 +314,8 @@ def add_70072_v3(server: CBSServer) -> None:
             row[key] = 1.0
         row[keys[0]] = 100_000.0  # TotaleBevolking
         row[keys[7]] = 2_500.0  # Werkloosheid -> 25.0 per 1 000
-        row[keys[13]] = 1.5 + i / 10  # AfstandTotHuisartsenpraktijk
+        row[keys[15]] = 1.5 + i / 10  # AfstandTotHuisartsenpraktijk
+        row[keys[13]] = 4.0  # TotaalHuishoudelijkAfval (restafval 1, grof 1) -> 50 % separated
         rows.append(row)
     server.add_v3_table("70072NED", [topic(k, n) for n, k in enumerate(keys)], rows)
 
@@ -380,6 +391,11 @@ def test_refresh_end_to_end(fake_cbs, previous):
     assert value("dist_gp", "NL01", 2025) == pytest.approx(1.5 + 8 / 10)
     assert value("crime_per_1000", "GM1681", 2025) == 43.0
     assert value("bike_theft_per_1000", "GM0109", 2025) == 3.5
+    # ZOD from summed counts though Borger-Odoorn's rate is suppressed; the population of 2025
+    # comes from the fake 70072NED (100,000 per municipality):
+    # (10 + 20 + 30 + 40) / (4 * 100,000) * 1,000 = 0.25
+    assert value("bike_theft_per_1000", "ZOD", 2025) == pytest.approx(0.25)
+    assert value("waste_separated_share", "GM0114", 2025) == pytest.approx(50.0)
     assert obs[
         (obs.indicator == "bike_theft_per_1000") & (obs.region == "GM1681") & (obs.year == 2025)
     ].empty
