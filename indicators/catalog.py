@@ -654,7 +654,8 @@ INDICATORS: tuple[Indicator, ...] = (
         ("70072NED", "Inkomen van huishoudens"),
         weight="households",
         caveats=_INCOME_BREAK,
-        keys="70072NED: TotaalParticuliereHuishoudens (1e blok); StatLine: Gemiddeld besteedbaar inkomen",
+        keys="70072NED: TotaalParticuliereHuishoudens (1e blok); "
+        "StatLine: Gemiddeld besteedbaar inkomen",
     ),
     _i(
         "income_household_mean_standardised",
@@ -670,7 +671,8 @@ INDICATORS: tuple[Indicator, ...] = (
         ("70072NED", "Inkomen van huishoudens"),
         weight="households",
         caveats=_INCOME_BREAK,
-        keys="70072NED: TotaalParticuliereHuishoudens (2e blok); StatLine: Gemiddeld gestandaardiseerd inkomen",
+        keys="70072NED: TotaalParticuliereHuishoudens (2e blok); "
+        "StatLine: Gemiddeld gestandaardiseerd inkomen",
     ),
     _i(
         "income_household_median_standardised",
@@ -684,7 +686,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "inkomen",
         ("Inkomen van huishoudens",),
         weight=None,
-        caveats="Context: alleen gemeenten en Nederland (geen Drenthe), dus niet in de score. Voorlopig (2024*). Een mediaan kan niet uit gemeenten worden opgeteld: "
+        caveats="Context: alleen gemeenten en Nederland (geen Drenthe), dus niet in de score. "
+        "Voorlopig (2024*). Een mediaan kan niet uit gemeenten worden opgeteld: "
         "geen afgeleid regiocijfer.",
         keys="StatLine: Mediaan gestandaardiseerd inkomen",
     ),
