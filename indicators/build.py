@@ -107,7 +107,16 @@ def measure_by_title(measure_codes: pd.DataFrame, title: str, table: str) -> str
     return str(hits.iloc[0])
 
 
-def extract_population_03759(obs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+def _period_status(periods: pd.Series, period_status: dict[str, str] | None) -> pd.Series:
+    """CBS's own period status (PeriodenCodes ``Status``): 'Voorlopig' -> provisional."""
+    status = periods.map(period_status or {}).astype("string").fillna("").str.casefold()
+    provisional = status.str.contains("voorlopig") | periods.str.contains(r"\*", regex=True)
+    return pd.Series(np.where(provisional, "provisional", "definitive"), index=periods.index)
+
+
+def extract_population_03759(
+    obs: pd.DataFrame, measures: pd.DataFrame, period_status: dict[str, str] | None = None
+) -> pd.DataFrame:
     """03759ned: Bevolking op 1 januari, totals over sex, age and marital status."""
     code = measure_by_title(measures, "Bevolking op 1 januari", "03759ned")
     keep = obs["Measure"].eq(code) & _is_reported_region(obs["RegioS"])
@@ -119,10 +128,15 @@ def extract_population_03759(obs: pd.DataFrame, measures: pd.DataFrame) -> pd.Da
         if dim in obs.columns:
             keep &= obs[dim].eq(total)
     sel = obs[keep & obs["Perioden"].str.endswith("JJ00")]
-    return _finish([_rows(sel, "population", sel["Value"])], "cbs-03759ned", "03759ned")
+    status = _period_status(sel["Perioden"], period_status)
+    return _finish(
+        [_rows(sel, "population", sel["Value"], status=status)], "cbs-03759ned", "03759ned"
+    )
 
 
-def extract_house_price_83625(obs: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+def extract_house_price_83625(
+    obs: pd.DataFrame, measures: pd.DataFrame, period_status: dict[str, str] | None = None
+) -> pd.DataFrame:
     """83625NED: average sale price of existing homes, yearly figures only."""
     code = measure_by_title(measures, "Gemiddelde verkoopprijs", "83625NED")
     sel = obs[
@@ -130,18 +144,9 @@ def extract_house_price_83625(obs: pd.DataFrame, measures: pd.DataFrame) -> pd.D
         & _is_reported_region(obs["RegioS"])
         & obs["Perioden"].str.endswith("JJ00")
     ]
-    status = np.where(
-        sel["Perioden"].str.contains(r"\*")
-        | sel.get("ValueAttribute", pd.Series("", index=sel.index))
-        .astype(str)
-        .str.contains("Voorlopig", case=False),
-        "provisional",
-        "definitive",
-    )
+    status = _period_status(sel["Perioden"], period_status)
     return _finish(
-        [_rows(sel, "house_price", sel["Value"], status=pd.Series(status))],
-        "cbs-83625ned",
-        "83625NED",
+        [_rows(sel, "house_price", sel["Value"], status=status)], "cbs-83625ned", "83625NED"
     )
 
 
@@ -291,7 +296,7 @@ def extract_kwb(frame: pd.DataFrame, edition: int, provisional: bool) -> pd.Data
 
     ``g_wozbag`` must be in x 1 000 euro (as CBS publishes it).
     """
-    frame = frame[frame["gwb_code"].str.match(r"^GM\d{4}$")]
+    frame = frame[frame["gwb_code"].str.match(r"^GM\d{4}$")].assign(_edition=f"KWB {edition}")
     parts = []
     for column, (indicator, shift) in KWB_VARIABLES.items():
         if column not in frame.columns:
@@ -350,13 +355,14 @@ def _source(
 def source_03759(raw: Path) -> SourceResult:
     d = raw / "checkdecijfers-odata4" / "03759ned"
     obs, measures = rawio.read_v4_json_dir(d)
+    status = rawio.read_v4_period_status(d)
     return _source(
         "cbs-03759ned",
         "03759ned",
         "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio",
         V4_URL.format(table="03759ned"),
         10,
-        extract_population_03759(obs, measures),
+        extract_population_03759(obs, measures, status),
         [d],
         raw,
     )
@@ -365,13 +371,14 @@ def source_03759(raw: Path) -> SourceResult:
 def source_83625(raw: Path) -> SourceResult:
     d = raw / "checkdecijfers-odata4" / "83625NED"
     obs, measures = rawio.read_v4_json_dir(d)
+    status = rawio.read_v4_period_status(d)
     return _source(
         "cbs-83625ned",
         "83625NED",
         "Bestaande koopwoningen; gemiddelde verkoopprijzen, regio",
         V4_URL.format(table="83625NED"),
         10,
-        extract_house_price_83625(obs, measures),
+        extract_house_price_83625(obs, measures, status),
         [d],
         raw,
     )
@@ -449,7 +456,6 @@ def source_kwb(raw: Path) -> list[SourceResult]:
         frame = rawio.read_plain_csv(f, required=("gwb_code", *KWB_VARIABLES))
         # This extract multiplied the WOZ value by 1 000; back to CBS's unit (x 1 000 euro).
         frame["g_wozbag"] = (parse_cbs_series(frame["g_wozbag"]) / 1000.0).astype(str)
-        frame["_edition"] = str(edition)
         obs = extract_kwb(frame, edition, provisional=edition == max(editions))
         results.append(
             _source(
@@ -873,6 +879,8 @@ def derive_aggregates(obs: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFra
                 if (ind.id, region, year) in existing:
                     continue
                 members = members_of(region, membership, int(year))
+                if not members:
+                    continue
                 n = num.reindex(members)
                 if den is None:
                     if n.isna().any():
@@ -881,6 +889,10 @@ def derive_aggregates(obs: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFra
                 else:
                     d = den.reindex(members)
                     ok = n.notna() & d.notna()
+                    # Every member must carry a weight (ZOD, Drenthe: and a value); otherwise
+                    # the coverage share below would be computed over a partial region.
+                    if d.isna().mean() > 1.0 - need or (need == 1.0 and not ok.all()):
+                        continue
                     if d.sum() <= 0 or d[ok].sum() / d.sum() < need:
                         continue
                     value = float(factor * n[ok].sum() / d[ok].sum())

@@ -68,6 +68,14 @@ def _v4_codes_filter(codes: list[str]) -> str:
     return "(" + " or ".join(f"Measure eq '{c}'" for c in codes) + ")"
 
 
+def _period_status(c: Clients, table: str) -> dict[str, str]:
+    """CBS's status per period (Definitief/Voorlopig) from the table's PeriodenCodes."""
+    codes = c.v4.dimension_codes(table, "Perioden")
+    if codes.empty or "Status" not in codes.columns:
+        return {}
+    return dict(zip(codes["Identifier"].astype(str), codes["Status"].astype(str), strict=True))
+
+
 def live_population(c: Clients) -> build.SourceResult:
     measures = c.v4.measure_codes("03759ned")
     code = build.measure_by_title(measures, "Bevolking op 1 januari", "03759ned")
@@ -76,8 +84,13 @@ def live_population(c: Clients) -> build.SourceResult:
         f"Measure eq '{code}' and Geslacht eq 'T001038' and Leeftijd eq '10000' and "
         f"BurgerlijkeStaat eq 'T001019' and {REGION_FILTER_V4}",
     )
+    status = _period_status(c, "03759ned")
     return _live(
-        "cbs-03759ned", "03759ned", c.v4.base_url, 10, build.extract_population_03759(obs, measures)
+        "cbs-03759ned",
+        "03759ned",
+        c.v4.base_url,
+        10,
+        build.extract_population_03759(obs, measures, status),
     )
 
 
@@ -90,7 +103,7 @@ def live_house_prices(c: Clients) -> build.SourceResult:
         "83625NED",
         c.v4.base_url,
         10,
-        build.extract_house_price_83625(obs, measures),
+        build.extract_house_price_83625(obs, measures, _period_status(c, "83625NED")),
     )
 
 
@@ -215,7 +228,6 @@ def live_kwb(c: Clients) -> list[build.SourceResult]:
         )
         frame = frame.rename(columns={v: k for k, v in chosen.items()})
         frame = frame.rename(columns={"WijkenEnBuurten": "gwb_code"})
-        frame["_edition"] = str(edition)
         frame = frame.astype({k: str for k in KWB_KEYS})
         obs = build.extract_kwb(frame, edition, provisional=edition == newest)
         build.KWB_TABLES.setdefault(edition, table)

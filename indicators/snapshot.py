@@ -94,7 +94,7 @@ def check_observations(obs: pd.DataFrame) -> list[str]:
         problems.append(f"{int(obs['value'].isna().sum())} missing values stored as rows")
     bad_status = set(obs["status"]) - STATUSES
     if bad_status:
-        problems.append(f"unknown status values {sorted(bad_status)}")
+        problems.append(f"unknown status values {sorted(map(str, bad_status))}")
     unknown = sorted(set(obs["indicator"]) - set(catalog.BY_ID))
     if unknown:
         problems.append(f"indicators not in the catalog: {unknown}")
@@ -203,10 +203,13 @@ def write_snapshot(
             json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         summary = validate(tmp)
+        swap_in(tmp, out, old)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SnapshotError(f"Could not write the snapshot to {out}: {exc}") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    swap_in(tmp, out, old)
     summary["directory"] = str(out)
     return summary
 

@@ -139,7 +139,7 @@ def add_world(server: CBSServer, crime_key: str = "GeregistreerdeMisdrijvenPer10
     server.add_v4_table(
         "03759ned",
         [{"Identifier": "M999999", "Title": "Bevolking op 1 januari"}],
-        {},
+        {"Perioden": [{"Identifier": "2026JJ00", "Title": "2026", "Status": "Voorlopig"}]},
         obs,
         page_size=4,
     )
@@ -157,7 +157,10 @@ def add_world(server: CBSServer, crime_key: str = "GeregistreerdeMisdrijvenPer10
         for i, r in enumerate([*ALL_GM, "PV22", "PV20", "NL01"])
     ]
     server.add_v4_table(
-        "83625NED", [{"Identifier": "M001534", "Title": "Gemiddelde verkoopprijs"}], {}, prices
+        "83625NED",
+        [{"Identifier": "M001534", "Title": "Gemiddelde verkoopprijs"}],
+        {"Perioden": [{"Identifier": "2025JJ00", "Title": "2025", "Status": "Definitief"}]},
+        prices,
     )
     # 70072ned (v4): population and cars per 1 000 for the municipalities, 2026.
     cars = []
@@ -383,6 +386,8 @@ def test_refresh_end_to_end(fake_cbs, previous):
         return float(hit["value"].iloc[0])
 
     assert value("population", "GM0114", 2026) == 111_000
+    status = obs[(obs.indicator == "population") & (obs.region == "GM0114") & (obs.year == 2026)]
+    assert status["status"].iloc[0] == "provisional"  # CBS marks 2026 'Voorlopig' in the fake
     # ZOD = 111,000 + 36,000 + 57,000 + 26,000
     assert value("population", "ZOD", 2026) == 230_000
     assert value("house_price", "GM0109", 2025) == 300_001

@@ -134,10 +134,29 @@ def read_statline_csv(path: Path, *, mangled_quotes: bool = False) -> pd.DataFra
     if len(rows) < 2:
         raise RawDataError(f"{path}: StatLine CSV without data rows")
     header, body = rows[0], rows[1:]
-    body = [r for r in body if len(r) == len(header)]
+    # Keep rows of the header's width, except a footer ("Bron: CBS" padded with ';'); a
+    # region may well be called "Bronneger", so only an otherwise empty row is a footer.
+    body = [
+        r
+        for r in body
+        if len(r) == len(header) and not (r[0].startswith("Bron") and not any(r[1:]))
+    ]
     if not body:
         raise RawDataError(f"{path}: no row has the header's {len(header)} columns")
     return pd.DataFrame(body, columns=header)
+
+
+def read_v4_period_status(directory: Path) -> dict[str, str]:
+    """Period code -> CBS status (``Definitief``/``Voorlopig``...) from ``codes-Perioden.json``;
+    empty when the file is absent (status then counts as definitive)."""
+    path = directory / "codes-Perioden.json"
+    if not path.exists():
+        return {}
+    body = read_json(path)
+    try:
+        return {str(c["Identifier"]).strip(): str(c.get("Status") or "") for c in body["value"]}
+    except (KeyError, TypeError) as exc:
+        raise RawDataError(f"{path}: malformed PeriodenCodes ({exc})") from exc
 
 
 def read_plain_csv(path: Path, *, sep: str = ",", required: tuple[str, ...] = ()) -> pd.DataFrame:
