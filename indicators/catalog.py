@@ -9,7 +9,10 @@ a declared indicator has no data or an empty field.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Direction = Literal["higher_better", "lower_better", "context"]
 Level = Literal["gemeente", "regio", "wijk"]
@@ -930,12 +933,23 @@ def get(indicator_id: str) -> Indicator:
         raise KeyError(f"Unknown indicator {indicator_id!r}; see indicators/catalog.py") from None
 
 
-def catalog_rows() -> list[dict[str, object]]:
-    """The catalog as plain rows (for CSV export and the codebook)."""
+def catalog_rows(observations: pd.DataFrame | None = None) -> list[dict[str, object]]:
+    """The catalog as plain rows (CSV export, codebook); with the snapshot's observations, the
+    years available per indicator are added."""
+    years: dict[str, str] = {}
+    if observations is not None:
+        for ind_id, ys in observations.groupby("indicator")["year"]:
+            years[str(ind_id)] = ", ".join(str(y) for y in sorted(set(ys)))
     rows = []
     for ind in INDICATORS:
-        row = {f.name: getattr(ind, f.name) for f in fields(ind)}
+        row: dict[str, object] = {f.name: getattr(ind, f.name) for f in fields(ind)}
         row["tables"] = "; ".join(ind.tables)
+        row["urls"] = "; ".join(ind.urls)
+        row["aggregate_ratio"] = " / ".join(map(str, ind.aggregate_ratio or ()))
         row["goal_name"] = GOALS[ind.goal]["nl"]
+        row["scored"] = ind.scored
+        row["licence"] = CBS_LICENCE if ind.publisher.startswith("CBS") else "zie bron"
+        if observations is not None:
+            row["years"] = years.get(ind.id, "")
         rows.append(row)
     return rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -53,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("catalog", help="print the indicator catalog")
     c.add_argument("--format", choices=["csv"], default="csv")
+    c.add_argument("--data", type=Path, default=DEFAULT_OUT, help="snapshot for years available")
+
+    s = sub.add_parser("scores", help="print goal scores (actueel view, or one year)")
+    s.add_argument("--year", type=int, default=None, help="per-jaar view for this year")
+    s.add_argument("--format", choices=["csv"], default="csv")
+    s.add_argument("--data", type=Path, default=DEFAULT_OUT)
     return parser
 
 
@@ -105,12 +112,32 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_catalog(args: argparse.Namespace) -> int:
     from indicators.catalog import catalog_rows
+    from indicators.snapshot import load_snapshot
 
-    rows = catalog_rows()
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+    years = None
+    if (args.data / "observations.parquet").exists():
+        years = load_snapshot(args.data).observations
+    _write_csv(catalog_rows(years))
+    return EXIT_OK
+
+
+def cmd_scores(args: argparse.Namespace) -> int:
+    from indicators.scoring import compute, score_table
+    from indicators.snapshot import load_snapshot
+
+    snap = load_snapshot(args.data)
+    table = score_table(compute(snap.observations, snap.regions), snap.regions, args.year)
+    if table.empty:
+        print(f"error: no goal scores for year {args.year}", file=sys.stderr)
+        return EXIT_FAILED
+    _write_csv(table.to_dict("records"))
+    return EXIT_OK
+
+
+def _write_csv(rows: list[dict[str, object]]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    return EXIT_OK
 
 
 COMMANDS = {
@@ -119,6 +146,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "export": cmd_export,
     "catalog": cmd_catalog,
+    "scores": cmd_scores,
 }
 
 
@@ -139,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     except SnapshotError as exc:
         print(f"error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted; the previous snapshot is unchanged.", file=sys.stderr)
     return EXIT_FAILED

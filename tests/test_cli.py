@@ -118,3 +118,26 @@ def test_usage_errors_exit_2(args):
     result = run(*args)
     assert result.returncode == 2
     assert "usage" in result.stderr
+
+
+def test_scores_csv_actueel_for_the_region():
+    result = run("scores", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {"region", "goal", "year", "score", "rank", "percentile", "n_indicators"} <= set(rows[0])
+    by = {(r["region"], r["goal"]): r for r in rows}
+    for region in ("GM0114", "GM0109", "GM0118", "GM1681", "ZOD", "PV22", "NL01"):
+        for goal in ("1", "2", "3"):
+            score = float(by[(region, goal)]["score"])
+            assert 0 <= score <= 10
+    assert all(float(by[("NL01", g)]["score"]) == 5.0 for g in ("1", "2", "3"))
+    assert len({r["region"] for r in rows}) > 300  # all current municipalities too
+
+
+def test_scores_for_a_year_without_data_fails_cleanly():
+    result = run("scores", "--year", "1990")
+    assert result.returncode == 1
+    assert "no goal scores for year 1990" in result.stderr

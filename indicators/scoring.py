@@ -1,0 +1,506 @@
+"""A transparent score per NPVR goal, against Nederland (DESIGN.md section 4).
+
+Per scored indicator i, region m, year t::
+
+    z = d * (x[m,t] - x[NL,t]) / s[i],  capped at +-3
+
+with ``d`` = +1 (higher is better) or -1 (lower is better) and ``s[i]`` the spread across all
+municipalities pooled over years (within-year deviations, so a general rise of an indicator does
+not widen it): a change in score is then a change in the region, not in the spread. A goal score
+is the mean of the sub-theme means of ``z``, given when at least two thirds of the goal's
+indicators have a value, scaled as ``5 + 5/3 * mean`` and clipped to 0-10, so Nederland = 5.0.
+
+Everything here is pure pandas on the snapshot's observations; no Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from indicators import catalog
+from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
+
+Z_CAP = 3.0
+COVERAGE = 2.0 / 3.0
+TREND_YEARS = 8
+PEER_COUNT = 10
+REFERENCE_REGIONS = (ZOD, DRENTHE, NEDERLAND)
+INSUFFICIENT = "onvoldoende gegevens"
+# Two-sided 5 % critical values of Student's t for 1..30 degrees of freedom; a 30-number table
+# is all a trend test needs, so no SciPy dependency for it.
+T_CRITICAL = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
+
+
+def indicator_table(indicators: tuple[catalog.Indicator, ...] | None = None) -> pd.DataFrame:
+    """The scored indicators as a frame: indicator, goal, subtheme, d."""
+    chosen = [i for i in (indicators or catalog.INDICATORS) if i.scored and i.level == "gemeente"]
+    return pd.DataFrame(
+        {
+            "indicator": [i.id for i in chosen],
+            "goal": [i.goal for i in chosen],
+            "subtheme": [i.subtheme for i in chosen],
+            "d": [1.0 if i.direction == "higher_better" else -1.0 for i in chosen],
+        }
+    )
+
+
+def _is_municipality(region: pd.Series) -> pd.Series:
+    return region.str.startswith("GM")
+
+
+def spreads(obs: pd.DataFrame) -> pd.Series:
+    """Pooled within-year standard deviation across municipalities, per indicator."""
+    gm = obs[_is_municipality(obs["region"])]
+    grouped = gm.groupby(["indicator", "year"])["value"]
+    dev2 = (gm["value"] - grouped.transform("mean")) ** 2
+    frame = gm.assign(dev2=dev2)
+    sums = frame.groupby("indicator").agg(ss=("dev2", "sum"), n=("value", "size"))
+    years = gm.groupby("indicator")["year"].nunique()
+    dof = sums["n"] - years
+    return np.sqrt(sums["ss"] / dof.where(dof > 0)).rename("s")
+
+
+def z_scores(
+    obs: pd.DataFrame,
+    indicators: pd.DataFrame | None = None,
+    spread: pd.Series | None = None,
+) -> pd.DataFrame:
+    """One row per scored (indicator, region, year) with a Nederland value in that year.
+
+    Columns: indicator, region, year, value, nl_value, s, d, goal, subtheme, z (capped),
+    z_raw (uncapped).
+    """
+    ind = indicator_table() if indicators is None else indicators
+    data = obs[obs["indicator"].isin(ind["indicator"])][["indicator", "region", "year", "value"]]
+    nl = data[data["region"] == NEDERLAND].rename(columns={"value": "nl_value"})
+    s = spreads(data) if spread is None else spread
+    out = data.merge(nl[["indicator", "year", "nl_value"]], on=["indicator", "year"])
+    out = out.merge(ind, on="indicator").merge(s.rename("s"), left_on="indicator", right_index=True)
+    out = out[out["s"] > 0]
+    out["z_raw"] = out["d"] * (out["value"] - out["nl_value"]) / out["s"]
+    out["z"] = out["z_raw"].clip(-Z_CAP, Z_CAP)
+    return out.reset_index(drop=True)
+
+
+def latest_per_region(z: pd.DataFrame) -> pd.DataFrame:
+    """The 'actueel' view: each region's latest year per indicator (never carried forward)."""
+    idx = z.groupby(["region", "indicator"])["year"].idxmax()
+    return z.loc[idx].reset_index(drop=True)
+
+
+def _goal_means(z: pd.DataFrame, keys: list[str], column: str = "z") -> pd.DataFrame:
+    """Mean of sub-theme means of ``column`` per keys+goal, with coverage counts."""
+    sub = z.groupby([*keys, "goal", "subtheme"])[column].mean().rename("sub_mean").reset_index()
+    goal = sub.groupby([*keys, "goal"])["sub_mean"].mean().rename("mean").reset_index()
+    counts = z.groupby([*keys, "goal"]).agg(
+        n_indicators=("indicator", "nunique"),
+        year_min=("year", "min"),
+        year_max=("year", "max"),
+    )
+    return goal.merge(counts.reset_index(), on=[*keys, "goal"])
+
+
+def _totals(indicators: pd.DataFrame) -> pd.Series:
+    return indicators.groupby("goal")["indicator"].nunique().rename("n_total")
+
+
+def scale(mean_z: pd.Series | float) -> pd.Series | float:
+    """0-10 scale: 5 = Nederland, 10 = three spreads better on average."""
+    return np.clip(5.0 + 5.0 / 3.0 * mean_z, 0.0, 10.0)
+
+
+def goal_scores(
+    z: pd.DataFrame, view: str = "actueel", indicators: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Goal scores per region (and per year in the 'per_jaar' view).
+
+    Columns: region, goal, year (latest year drawn on), years ("2015" or "2015-2024"), score
+    (NaN where coverage < 2/3), status, n_indicators, n_total, z_mean.
+    """
+    ind = indicator_table() if indicators is None else indicators
+    if view == "actueel":
+        data, keys = latest_per_region(z), ["region"]
+    elif view == "per_jaar":
+        data, keys = z, ["region", "year"]
+    else:
+        raise ValueError(f"view must be 'actueel' or 'per_jaar', not {view!r}")
+    out = _goal_means(data, keys).merge(_totals(ind), left_on="goal", right_index=True)
+    enough = out["n_indicators"] / out["n_total"] >= COVERAGE - 1e-12
+    out["z_mean"] = out["mean"]
+    out["score"] = scale(out["mean"]).where(enough)
+    out["status"] = np.where(enough, "ok", INSUFFICIENT)
+    if view == "actueel":
+        out["year"] = out["year_max"]
+    out["years"] = np.where(
+        out["year_min"] == out["year_max"],
+        out["year_max"].astype(str),
+        out["year_min"].astype(str) + "-" + out["year_max"].astype(str),
+    )
+    cols = [
+        "region",
+        "goal",
+        "year",
+        "years",
+        "score",
+        "status",
+        "n_indicators",
+        "n_total",
+        "z_mean",
+    ]
+    return out[cols].sort_values(["region", "goal", "year"]).reset_index(drop=True)
+
+
+def rank_among_municipalities(
+    scores: pd.DataFrame,
+    municipalities: set[str],
+    by: list[str] | None = None,
+    column: str = "score",
+) -> pd.DataFrame:
+    """Rank (1 = best) and percentile among municipalities, for every row (also ZOD/PV/NL:
+    where it would stand among the municipalities). Adds rank, percentile, n_ranked, quartile.
+    """
+    by = by or ["goal"]
+    out = scores.copy().reset_index(drop=True)
+    values_all = out[column].to_numpy(dtype=float)
+    is_muni = out["region"].isin(municipalities).to_numpy()
+    rank = np.full(len(out), np.nan)
+    pct = np.full(len(out), np.nan)
+    n_ranked = np.zeros(len(out), dtype=int)
+    for rows in out.groupby(by, sort=False).indices.values():
+        values = values_all[rows]
+        ref = values[is_muni[rows] & ~np.isnan(values)]
+        if ref.size == 0:
+            continue
+        ref.sort()
+        higher = ref.size - np.searchsorted(ref, values, side="right")
+        below = np.searchsorted(ref, values, side="left")
+        missing = np.isnan(values)
+        rank[rows] = np.where(missing, np.nan, higher + 1)
+        pct[rows] = np.where(missing, np.nan, 100.0 * below / max(ref.size - 1, 1))
+        n_ranked[rows] = ref.size
+    out["rank"] = rank
+    out["percentile"] = np.clip(pct, 0, 100)
+    out["n_ranked"] = n_ranked
+    out["quartile"] = quartile_label(out["percentile"])
+    return out
+
+
+def quartile_label(percentile: pd.Series) -> pd.Series:
+    """CBS-style class: top 25 %, middle 50 %, bottom 25 % of the municipalities."""
+    return pd.Series(
+        np.select(
+            [percentile >= 75, percentile <= 25, percentile.notna()],
+            ["bovenste kwart", "onderste kwart", "midden"],
+            default="",
+        ),
+        index=percentile.index,
+    )
+
+
+def indicator_quartiles(z: pd.DataFrame, municipalities: set[str]) -> pd.DataFrame:
+    """Per (indicator, year): each region's percentile among municipalities on the
+    direction-adjusted value, and its CBS-style quartile class."""
+    ranked = rank_among_municipalities(z, municipalities, by=["indicator", "year"], column="z_raw")
+    return ranked
+
+
+def bottom_quarter_counts(latest_quartiles: pd.DataFrame) -> pd.DataFrame:
+    """Number of indicators per goal in the bottom quarter (the non-compensatory companion)."""
+    flagged = latest_quartiles.assign(bottom=latest_quartiles["quartile"] == "onderste kwart")
+    return (
+        flagged.groupby(["region", "goal"])["bottom"]
+        .sum()
+        .astype(int)
+        .rename("n_bottom_quarter")
+        .reset_index()
+    )
+
+
+def trends(
+    obs: pd.DataFrame, spread: pd.Series | None = None, indicators: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Linear trend over the last 8 years of each (indicator, region) with at least 3 years.
+
+    ``meaningful`` is a two-sided t-test of the slope at 5 %; ``direction`` reads the slope with
+    the indicator's direction: "beter", "slechter", or "geen duidelijke trend".
+    """
+    ind = indicator_table() if indicators is None else indicators
+    data = obs[obs["indicator"].isin(ind["indicator"])][["indicator", "region", "year", "value"]]
+    last = data.groupby(["indicator", "region"])["year"].transform("max")
+    data = data[data["year"] > last - TREND_YEARS]
+    g = data.groupby(["indicator", "region"])
+    n = g["year"].transform("size")
+    data = data[n >= 3].copy()
+    if data.empty:
+        return pd.DataFrame(
+            columns=[
+                "indicator",
+                "region",
+                "first_year",
+                "last_year",
+                "n_years",
+                "slope",
+                "slope_in_s",
+                "meaningful",
+                "direction",
+            ]
+        )
+    g = data.groupby(["indicator", "region"])
+    data["xc"] = data["year"] - g["year"].transform("mean")
+    data["yc"] = data["value"] - g["value"].transform("mean")
+    data["xy"] = data["xc"] * data["yc"]
+    data["xx"] = data["xc"] ** 2
+    agg = data.groupby(["indicator", "region"]).agg(
+        first_year=("year", "min"),
+        last_year=("year", "max"),
+        n_years=("year", "size"),
+        sxy=("xy", "sum"),
+        sxx=("xx", "sum"),
+    )
+    agg["slope"] = agg["sxy"] / agg["sxx"]
+    data = data.join(agg[["slope"]], on=["indicator", "region"])
+    data["resid2"] = (data["yc"] - data["slope"] * data["xc"]) ** 2
+    sse = data.groupby(["indicator", "region"])["resid2"].sum()
+    dof = agg["n_years"] - 2
+    se = np.sqrt(sse / dof / agg["sxx"])
+    t_stat = agg["slope"].abs() / se.replace(0, np.nan)
+    crit = dof.map(lambda k: T_CRITICAL[min(int(k), len(T_CRITICAL)) - 1])
+    exact_fit = (sse == 0) & (agg["slope"] != 0)
+    agg["meaningful"] = (t_stat > crit) | exact_fit
+    agg = agg.reset_index().merge(ind[["indicator", "d"]], on="indicator")
+    s = spreads(data) if spread is None else spread
+    agg["slope_in_s"] = agg["slope"] / agg["indicator"].map(s)
+    signed = agg["d"] * agg["slope"]
+    agg["direction"] = np.select(
+        [agg["meaningful"] & (signed > 0), agg["meaningful"] & (signed < 0)],
+        ["beter", "slechter"],
+        default="geen duidelijke trend",
+    )
+    return agg[
+        [
+            "indicator",
+            "region",
+            "first_year",
+            "last_year",
+            "n_years",
+            "slope",
+            "slope_in_s",
+            "meaningful",
+            "direction",
+        ]
+    ]
+
+
+def peer_groups(regions: pd.DataFrame, k: int = PEER_COUNT) -> dict[str, list[str]]:
+    """'Vergelijkbare gemeenten': the k current municipalities nearest in size, urbanity and
+    density (standardised log population, urbanity class, log density; ties by code).
+
+    For ZOD: the union of the four municipalities' peer groups, without the four themselves.
+    """
+    gm = (
+        regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
+        .dropna(subset=["population", "urbanity", "population_density"])
+        .sort_values("code")
+    )
+    feats = pd.DataFrame(
+        {
+            "log_pop": np.log10(gm["population"].to_numpy(dtype=float)),
+            "urbanity": gm["urbanity"].to_numpy(dtype=float),
+            "log_density": np.log10(gm["population_density"].clip(lower=1).to_numpy(dtype=float)),
+        },
+        index=gm["code"].to_numpy(),
+    )
+    std = (feats - feats.mean()) / feats.std(ddof=0)
+    values = std.to_numpy()
+    codes = std.index.to_numpy()
+    groups: dict[str, list[str]] = {}
+    for i, code in enumerate(codes):
+        dist = np.sqrt(((values - values[i]) ** 2).sum(axis=1))
+        order = np.lexsort((codes, dist))
+        groups[str(code)] = [str(codes[j]) for j in order if j != i][:k]
+    union: list[str] = []
+    for code in FOCUS_MUNICIPALITIES:
+        for peer in groups.get(code, []):
+            if peer not in FOCUS_MUNICIPALITIES and peer not in union:
+                union.append(peer)
+    groups[ZOD] = union
+    return groups
+
+
+def peer_values(obs: pd.DataFrame, peers: list[str]) -> pd.DataFrame:
+    """Median of the peer group per (indicator, year), with how many peers had a value."""
+    sel = obs[obs["region"].isin(peers)]
+    return (
+        sel.groupby(["indicator", "year"])["value"]
+        .agg(value="median", n_peers="size")
+        .reset_index()
+    )
+
+
+@dataclass
+class Scores:
+    """Everything the pages and the CLI show about the scores."""
+
+    z: pd.DataFrame  # all z rows
+    latest: pd.DataFrame  # actueel z rows, with percentile and quartile per indicator
+    actueel: pd.DataFrame  # goal scores, actueel view, with rank/percentile/quartile
+    per_jaar: pd.DataFrame  # goal scores per year, with rank/percentile/quartile
+    bottom: pd.DataFrame  # n indicators in bottom quarter per region/goal (actueel)
+    spread: pd.Series
+    municipalities: set[str]
+
+
+def current_municipalities(regions: pd.DataFrame) -> set[str]:
+    gm = regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
+    return set(gm["code"])
+
+
+def compute(obs: pd.DataFrame, regions: pd.DataFrame) -> Scores:
+    """All scores for every municipality, ZOD, Drenthe and Nederland, both views."""
+    ind = indicator_table()
+    munis = current_municipalities(regions)
+    keep = obs["region"].isin(munis | set(REFERENCE_REGIONS)) | _is_municipality(obs["region"])
+    spread = spreads(obs[keep & obs["indicator"].isin(ind["indicator"])])
+    z = z_scores(obs[keep], ind, spread)
+    ranked_z = indicator_quartiles(z, munis)
+    latest = latest_per_region(ranked_z)
+    actueel = rank_among_municipalities(goal_scores(z, "actueel", ind), munis)
+    per_jaar = rank_among_municipalities(
+        goal_scores(z, "per_jaar", ind), munis, by=["goal", "year"]
+    )
+    bottom = bottom_quarter_counts(latest)
+    actueel = actueel.merge(bottom, on=["region", "goal"], how="left")
+    return Scores(z, latest, actueel, per_jaar, bottom, spread, munis)
+
+
+# --- sensitivity ------------------------------------------------------------------------------
+
+
+def _method_goal_values(latest: pd.DataFrame, column: str) -> pd.DataFrame:
+    means = _goal_means(latest.rename(columns={column: "_v"}), ["region"], "_v")
+    return means[["region", "goal", "mean", "n_indicators"]]
+
+
+def sensitivity(scores: Scores, regions_of_interest: list[str] | None = None) -> pd.DataFrame:
+    """Rank per method (z main, percentile ranks, min-max with fixed goalposts) per region and
+    goal; whether the quartile changes; leave-one-indicator-out score range; Spearman rho."""
+    munis = scores.municipalities
+    latest = scores.latest.copy()
+    z_all = scores.z
+    # Percentile rank of the direction-adjusted value among municipalities, same year.
+    latest["pct"] = latest["percentile"]
+    # Min-max with goalposts fixed over all years: 0 = worst municipality, 10 = best.
+    gm = z_all[z_all["region"].isin(munis)]
+    adj = gm["d"] * gm["value"]
+    posts = gm.assign(adj=adj).groupby("indicator")["adj"].agg(["min", "max"])
+    a = latest["d"] * latest["value"]
+    lo = latest["indicator"].map(posts["min"])
+    hi = latest["indicator"].map(posts["max"])
+    latest["minmax"] = (10 * (a - lo) / (hi - lo)).clip(0, 10)
+    main = scores.actueel[["region", "goal", "score", "rank", "quartile", "status"]]
+    out = main.rename(columns={"rank": "rank_z", "quartile": "quartile_z"})
+    for method in ("pct", "minmax"):
+        vals = _method_goal_values(latest, method)
+        vals = vals.merge(scores.actueel[["region", "goal", "status"]], on=["region", "goal"])
+        vals["mean"] = vals["mean"].where(vals["status"] == "ok")
+        ranked = rank_among_municipalities(vals, munis, column="mean")
+        out = out.merge(
+            ranked[["region", "goal", "mean", "rank", "quartile"]].rename(
+                columns={
+                    "mean": f"value_{method}",
+                    "rank": f"rank_{method}",
+                    "quartile": f"quartile_{method}",
+                }
+            ),
+            on=["region", "goal"],
+            how="left",
+        )
+    out["quartile_changes"] = (out["quartile_z"] != out["quartile_pct"]) | (
+        out["quartile_z"] != out["quartile_minmax"]
+    )
+    loo = leave_one_out(latest, scores.actueel)
+    out = out.merge(loo, on=["region", "goal"], how="left")
+    rho = spearman_by_goal(out, munis)
+    out = out.merge(rho, on="goal", how="left")
+    if regions_of_interest is not None:
+        out = out[out["region"].isin(regions_of_interest)]
+    return out.reset_index(drop=True)
+
+
+def leave_one_out(latest: pd.DataFrame, actueel: pd.DataFrame) -> pd.DataFrame:
+    """Min and max goal score when each indicator in turn is left out (actueel view)."""
+    rows = []
+    ok = actueel[actueel["status"] == "ok"][["region", "goal"]]
+    data = latest.merge(ok, on=["region", "goal"])
+    for indicator in data["indicator"].unique():
+        part = data[data["indicator"] != indicator]
+        g = _goal_means(part, ["region"])
+        goal_of = data.loc[data["indicator"] == indicator, "goal"].iloc[0]
+        g = g[g["goal"] == goal_of]
+        rows.append(g.assign(score=scale(g["mean"]), left_out=indicator))
+    frame = pd.concat(rows, ignore_index=True)
+    return (
+        frame.groupby(["region", "goal"])["score"].agg(loo_min="min", loo_max="max").reset_index()
+    )
+
+
+def spearman_by_goal(table: pd.DataFrame, munis: set[str]) -> pd.DataFrame:
+    """Spearman rank correlation, across municipalities, of the z score with each variant."""
+    rows = []
+    for goal, g in table[table["region"].isin(munis)].groupby("goal"):
+        g = g.dropna(subset=["score", "value_pct", "value_minmax"])
+        rows.append(
+            {
+                "goal": goal,
+                "rho_pct": g["score"].rank().corr(g["value_pct"].rank()),
+                "rho_minmax": g["score"].rank().corr(g["value_minmax"].rank()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def score_table(scores: Scores, regions: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
+    """Goal scores for every current municipality, ZOD, Drenthe and Nederland, ready to print.
+
+    Without ``year`` the actueel view (``year`` = latest year drawn on, ``years`` = span);
+    with ``year`` the per-jaar view of that year. Goals are ``1``, ``2``, ``3``.
+    """
+    wanted = scores.municipalities | set(REFERENCE_REGIONS)
+    if year is None:
+        table = scores.actueel
+    else:
+        table = scores.per_jaar[scores.per_jaar["year"] == year]
+        table = table.assign(n_bottom_quarter=np.nan)
+    table = table[table["region"].isin(wanted)].copy()
+    names = regions.set_index("code")["name"]
+    table["region_name"] = table["region"].map(names)
+    table["goal_name"] = table["goal"].map(lambda g: catalog.GOALS[int(g)]["nl"])
+    table["score"] = table["score"].round(2)
+    table["percentile"] = table["percentile"].round(1)
+    cols = [
+        "region",
+        "region_name",
+        "goal",
+        "goal_name",
+        "year",
+        "years",
+        "score",
+        "status",
+        "rank",
+        "n_ranked",
+        "percentile",
+        "quartile",
+        "n_indicators",
+        "n_total",
+        "n_bottom_quarter",
+    ]
+    table["rank"] = table["rank"].astype("Int64")
+    table["n_bottom_quarter"] = table["n_bottom_quarter"].astype("Int64")
+    return table[cols].sort_values(["goal", "region"]).reset_index(drop=True)
