@@ -1,41 +1,72 @@
-"""Overzicht: for now the four municipalities' latest population from the snapshot."""
+"""Overzicht: the three goal scores of the chosen region, the comparison, the outlook."""
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
-from indicators.errors import SnapshotError
+from indicators.charts.overview import goal_small_multiples, outlook_chart
 from indicators.formatting import format_number
-from indicators.snapshot import Snapshot, load_snapshot
 from indicators.ui_text import t
-from indicators.views import latest_population
+from indicators.views import (
+    QUARTILE_ICON,
+    QUARTILE_KEYS,
+    comparison_scores,
+    goal_cards,
+    goal_sentence,
+    latest_population,
+    outlook_series,
+    region_names,
+)
+from pages import shared
 
-lang = st.session_state.get("lang", "nl")
-
-
-@st.cache_resource(show_spinner=False)
-def snapshot() -> Snapshot:
-    """Read-only snapshot shared by all sessions (no per-session copies)."""
-    return load_snapshot()
-
+lang = shared.lang()
+snap, scores = shared.snapshot(), shared.scores()
+region = shared.view_state().gemeente
+names = region_names(snap)
 
 st.title(t("app_title", lang))
-try:
-    snap = snapshot()
-except SnapshotError as exc:
-    st.error(t("snapshot_missing", lang, error=exc))
-    st.stop()
+st.markdown(t("overview_intro", lang, region=names[region]))
+
+cards = goal_cards(scores, region)
+for column, card in zip(st.columns(3), cards, strict=True):
+    with column.container(border=True):
+        score = float(card["score"])
+        ok = bool(card["ok"]) and not math.isnan(score)
+        column_value = format_number(score, 1) if ok else t("insufficient", lang)
+        st.metric(
+            f"{t('goal', lang)} {card['goal']}: {card['name'][lang]}",
+            column_value,
+            delta=format_number(score - 5, 1) + " t.o.v. NL" if ok else None,
+            delta_color="normal",
+        )
+        if ok:
+            quartile = str(card["quartile"])
+            st.caption(
+                t(
+                    "card_caption",
+                    lang,
+                    rank=t("rank_of", lang, rank=card["rank"], n=card["n_ranked"]),
+                    quartile=f"{QUARTILE_ICON.get(quartile, '')} "
+                    f"{t(QUARTILE_KEYS.get(quartile, 'quartile_middle'), lang)}",
+                    bottom=t("bottom_count", lang, n=card["n_bottom"]),
+                    trend=t(str(card["trend"]), lang),
+                    years=card["years"],
+                )
+            )
+        st.write(goal_sentence(card, names[region], lang))
+
+st.subheader(t("comparison_heading", lang))
+shared.show_chart(goal_small_multiples(comparison_scores(scores, names), lang), "comparison")
 
 population = latest_population(snap)
 year = int(population["year"].max())
 st.subheader(t("population_heading", lang, year=year))
 for column, row in zip(st.columns(len(population)), population.itertuples(), strict=True):
     column.metric(row.name, format_number(row.value))
-st.caption(
-    t(
-        "population_caption",
-        lang,
-        table=population["table"].iloc[0],
-        built=str(snap.manifest.get("built_at", ""))[:10],
-    )
-)
+st.caption(t("population_caption", lang, table=population["table"].iloc[0]))
+
+st.subheader(t("outlook_heading", lang))
+shared.show_chart(outlook_chart(outlook_series(snap), lang), "outlook")
+st.caption(t("outlook_note", lang))

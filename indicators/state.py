@@ -1,0 +1,92 @@
+"""Shareable state in the URL: read and validate query parameters (no Streamlit here).
+
+A link such as ``?gemeente=GM0114&indicator=dist_gp&jaar=2015&doel=2`` reproduces a view. Unknown
+or malformed values never raise: the default is used and a note says what was ignored. Values
+are matched against known codes only, so nothing from the URL reaches the page unvalidated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from indicators import catalog
+from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
+
+REGION_CHOICES: tuple[str, ...] = (*FOCUS_MUNICIPALITIES, ZOD)
+DEFAULT_REGION = "GM0114"
+DEFAULT_INDICATOR = "income_household_mean_disposable"
+GOAL_CHOICES = (1, 2, 3)
+LANG_CHOICES = ("nl", "en")
+MAX_PARAM_LENGTH = 64
+
+
+@dataclass
+class Note:
+    """One ignored URL value: parameter, the (shortened) value given, and the default used."""
+
+    param: str
+    value: str
+    default: str
+
+
+@dataclass
+class ViewState:
+    gemeente: str = DEFAULT_REGION
+    indicator: str = DEFAULT_INDICATOR
+    jaar: int | None = None
+    doel: int = 1
+    lang: str = "nl"
+    notes: list[Note] = field(default_factory=list)
+
+
+def _first(value: object) -> str:
+    """Streamlit gives a str (last value) or, via get_all, a list; keep one short string."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    text = str(value)
+    return text if len(text) <= MAX_PARAM_LENGTH else text[:MAX_PARAM_LENGTH] + "…"
+
+
+def parse_params(
+    params: Mapping[str, object],
+    years: Iterable[int] = (),
+    regions: Iterable[str] = REGION_CHOICES,
+) -> ViewState:
+    """Validated view state from query parameters; unknown keys are ignored silently, unknown
+    values of known keys give a :class:`Note` and the default."""
+    state = ViewState()
+    allowed_regions = {r.upper(): r for r in regions}
+    if "gemeente" in params:
+        raw = _first(params["gemeente"])
+        code = allowed_regions.get(raw.strip().upper())
+        if code:
+            state.gemeente = code
+        else:
+            state.notes.append(Note("gemeente", raw, state.gemeente))
+    if "indicator" in params:
+        raw = _first(params["indicator"])
+        if raw.strip() in catalog.BY_ID:
+            state.indicator = raw.strip()
+        else:
+            state.notes.append(Note("indicator", raw, state.indicator))
+    if "jaar" in params:
+        raw = _first(params["jaar"])
+        valid = set(years)
+        if raw.strip().isdigit() and int(raw) in valid:
+            state.jaar = int(raw)
+        else:
+            state.notes.append(Note("jaar", raw, "het nieuwste jaar"))
+    if "doel" in params:
+        raw = _first(params["doel"])
+        if raw.strip() in {str(g) for g in GOAL_CHOICES}:
+            state.doel = int(raw)
+        else:
+            state.notes.append(Note("doel", raw, str(state.doel)))
+    if "lang" in params:
+        raw = _first(params["lang"])
+        if raw.strip().lower() in LANG_CHOICES:
+            state.lang = raw.strip().lower()
+        else:
+            state.notes.append(Note("lang", raw, state.lang))
+    return state

@@ -1,0 +1,3 @@
+"""Texts of the page 'downloads'."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Texts of the page 'kaart'."""
+
+TEXT: dict[str, dict[str, str]] = {}

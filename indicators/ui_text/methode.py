@@ -1,0 +1,3 @@
+"""Texts of the page 'methode'."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Texts of the page 'per_doel'."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Texts of the page 'vergelijken'."""
+
+TEXT: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Texts of the page 'verkennen'."""
+
+TEXT: dict[str, dict[str, str]] = {}

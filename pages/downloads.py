@@ -1,0 +1,5 @@
+"""Page 'downloads' (placeholder until built)."""
+
+import streamlit as st
+
+st.write("…")

@@ -1,0 +1,5 @@
+"""Page 'kaart' (placeholder until built)."""
+
+import streamlit as st
+
+st.write("…")

@@ -1,0 +1,5 @@
+"""Page 'methode' (placeholder until built)."""
+
+import streamlit as st
+
+st.write("…")

@@ -1,0 +1,92 @@
+"""The Streamlit side of shared things: cached data, the view state, chart + download blocks.
+
+Caching lives here (UI layer only). The snapshot and the scores are read-only and shared by all
+sessions through ``st.cache_resource``: one copy in memory however many people are connected.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import scoring
+from indicators.charts import Chart
+from indicators.export import to_csv_bytes
+from indicators.snapshot import Snapshot, load_snapshot
+from indicators.state import REGION_CHOICES, ViewState, parse_params
+from indicators.ui_text import t
+
+
+@st.cache_resource(show_spinner=False)
+def snapshot() -> Snapshot:
+    """Read-only snapshot shared by all sessions (no per-session copies)."""
+    return load_snapshot()
+
+
+@st.cache_resource(show_spinner=False)
+def scores() -> scoring.Scores:
+    """All goal scores, computed once per server process."""
+    snap = snapshot()
+    return scoring.compute(snap.observations, snap.regions)
+
+
+@st.cache_resource(show_spinner=False)
+def peer_groups() -> dict[str, list[str]]:
+    return scoring.peer_groups(snapshot().regions)
+
+
+@st.cache_resource(show_spinner=False)
+def sensitivity() -> object:
+    return scoring.sensitivity(scores())
+
+
+def view_state() -> ViewState:
+    """The validated state of this run (set by app.py before the page runs)."""
+    return st.session_state["view_state"]
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "nl")
+
+
+def region_name(code: str) -> str:
+    names = snapshot().regions.set_index("code")["name"]
+    return str(names.get(code, code))
+
+
+def read_view_state() -> ViewState:
+    """Parse the URL once per run; notes for unknown values are shown by app.py."""
+    years = set(snapshot().observations["year"].unique().tolist())
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return parse_params(params, years=years, regions=REGION_CHOICES)
+
+
+def show_chart(chart: Chart, key: str) -> None:
+    """The chart, its alt text for screen readers, and downloads of exactly its data."""
+    st.plotly_chart(
+        chart.figure,
+        key=f"chart_{key}",
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
+        },
+    )
+    st.caption(chart.alt)
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_chart_data", lang()),
+        data=to_csv_bytes(chart.data),
+        file_name=f"{chart.file_stem}.csv",
+        mime="text/csv",
+        key=f"dl_{key}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    right.download_button(
+        t("download_chart_data_nl", lang()),
+        data=to_csv_bytes(chart.data, dutch_excel=True),
+        file_name=f"{chart.file_stem}_excel-nl.csv",
+        mime="text/csv",
+        key=f"dlnl_{key}",
+        on_click="ignore",
+        icon=":material/table:",
+    )

@@ -1,0 +1,5 @@
+"""Page 'vergelijken' (placeholder until built)."""
+
+import streamlit as st
+
+st.write("…")

@@ -1,0 +1,5 @@
+"""Page 'verkennen' (placeholder until built)."""
+
+import streamlit as st
+
+st.write("…")
