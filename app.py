@@ -23,19 +23,14 @@ except SnapshotError as exc:
 
 state = shared.read_view_state()
 st.session_state["view_state"] = state
-if st.session_state.get("_url_gemeente") != state.gemeente:
-    # A new link (or first visit): the URL decides the selection.
+url_value = st.query_params.get("gemeente")
+if "gemeente" not in st.session_state or st.session_state.get("_url_gemeente") != url_value:
+    # First visit or a changed link: the URL decides the selection. A change made in the
+    # sidebar is written to the URL below, so it is not undone here on the next run.
     st.session_state["gemeente"] = state.gemeente
-    st.session_state["_url_gemeente"] = state.gemeente
 if "lang" not in st.session_state:
     st.session_state["lang"] = state.lang
-lang = st.session_state["lang"]
-
-
-def _sync_region() -> None:
-    st.session_state["_url_gemeente"] = st.session_state["gemeente"]
-    st.query_params["gemeente"] = st.session_state["gemeente"]
-
+lang = shared.lang()
 
 with st.sidebar:
     st.selectbox(
@@ -43,7 +38,6 @@ with st.sidebar:
         options=list(REGION_CHOICES),
         format_func=shared.region_name,
         key="gemeente",
-        on_change=_sync_region,
     )
     st.segmented_control(
         t("language", lang),
@@ -55,8 +49,9 @@ with st.sidebar:
     st.caption(t("snapshot_caption", lang, built=str(snap.manifest.get("built_at", ""))[:10]))
 
 state.gemeente = st.session_state["gemeente"]
-if st.session_state.get("lang") not in LANG_CHOICES:
-    st.session_state["lang"] = "nl"
+if st.query_params.get("gemeente") != state.gemeente:
+    st.query_params["gemeente"] = state.gemeente
+st.session_state["_url_gemeente"] = st.query_params.get("gemeente")
 for note in state.notes:
     st.info(
         t(

@@ -21,6 +21,7 @@ from indicators.views import (
 )
 from pages import shared
 
+shared.ensure_entrypoint()
 lang = shared.lang()
 snap, scores = shared.snapshot(), shared.scores()
 region = shared.view_state().gemeente

@@ -39,13 +39,32 @@ def sensitivity() -> object:
     return scoring.sensitivity(scores())
 
 
+def ensure_entrypoint() -> None:
+    """Run app.py (navigation, sidebar, URL state) even when a page is reached directly.
+
+    The product keeps its pages in ``pages/``, which Streamlit also knows as the legacy (v1)
+    multipage folder: until some session has called ``st.navigation``, a deep link such as
+    ``/kaart`` (and every AppTest rerun) executes the page file alone, without app.py. Every
+    page calls this first; it switches Streamlit to ``st.navigation`` and reruns, so app.py
+    draws the frame and then this page. (No public API covers this; the flag is Streamlit's
+    own, set the same way by ``st.navigation``.)
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def view_state() -> ViewState:
     """The validated state of this run (set by app.py before the page runs)."""
     return st.session_state["view_state"]
 
 
 def lang() -> str:
-    return st.session_state.get("lang", "nl")
+    """The chosen language; the toggle can be cleared, which means Dutch."""
+    value = st.session_state.get("lang")
+    return value if value in ("nl", "en") else "nl"
 
 
 def region_name(code: str) -> str:

@@ -1,0 +1,87 @@
+"""Every page in a real Chromium: loads without an exception, URL state works, a download
+yields a CSV whose numbers match the snapshot; screenshots land in test-artifacts/."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from indicators import scoring
+from indicators.snapshot import load_snapshot
+from tests.browser.conftest import ARTIFACTS, wait_for_app
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["overzicht", "per-doel", "verkennen", "kaart", "vergelijken", "downloads", "methode"]
+
+
+def open_page(browser, url: str, height: int = 2600):
+    page = browser.new_page(
+        locale="nl-NL", viewport={"width": 1440, "height": height}, accept_downloads=True
+    )
+    page.goto(url)
+    wait_for_app(page)
+    return page
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders(app_url, browser, path):
+    page = open_page(browser, f"{app_url}/{path}?gemeente=GM0114")
+    page.wait_for_timeout(1500)  # let charts and maps draw before the screenshot
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_text("Emmen").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"page-{path}.png"))
+    page.close()
+
+
+def test_link_preselects_hoogeveen(app_url, browser):
+    page = open_page(browser, f"{app_url}/?gemeente=GM0118", height=900)
+    select = page.get_by_test_id("stSidebar").get_by_role("combobox")
+    assert select.input_value() == "Hoogeveen"
+    page.close()
+
+
+def test_junk_link_shows_the_friendly_note(app_url, browser):
+    page = open_page(
+        browser, f"{app_url}/?gemeente=%3Cscript%3Ex%3C%2Fscript%3E&jaar=abc", height=900
+    )
+    note = page.get_by_test_id("stAlert").first
+    note.wait_for(timeout=10_000)
+    assert "onbekend" in note.inner_text()
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.locator("script:text('x')").count() == 0
+    page.close()
+
+
+def test_choosing_a_region_in_the_sidebar_updates_page_and_url(app_url, browser):
+    page = open_page(browser, f"{app_url}/?gemeente=GM0114", height=900)
+    page.get_by_test_id("stSidebar").get_by_role("combobox").click()
+    page.get_by_role("option", name="Borger-Odoorn").click()
+    page.wait_for_url("**gemeente=GM1681**", timeout=15_000)
+    wait_for_app(page)
+    page.get_by_text("Borger-Odoorn scoort").first.wait_for(timeout=15_000)
+    page.close()
+
+
+def test_chart_download_matches_the_snapshot(app_url, browser):
+    snap = load_snapshot(DATA)
+    scores = scoring.compute(snap.observations, snap.regions).actueel
+    page = open_page(browser, f"{app_url}/?gemeente=GM0114")
+    button = page.get_by_test_id("stDownloadButton").first
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    raw = open(download.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    got = {(r["region"], int(r["goal"])): float(r["score"]) for r in rows}
+    for (region, goal), value in got.items():
+        expected = scores[(scores.region == region) & (scores.goal == goal)]["score"].iloc[0]
+        assert value == pytest.approx(expected, abs=1e-9)
+    assert ("GM0114", 1) in got and ("NL01", 3) in got and got[("NL01", 3)] == 5.0
+    page.close()
