@@ -253,6 +253,25 @@ def _live(
     )
 
 
+# Live tables that must deliver every focus municipality (the others are NL-only tables).
+NATIONAL_ONLY = {"cbs-71950ned"}
+
+
+def require_focus_regions(result: build.SourceResult) -> None:
+    """Abort when a live table lacks one of the four municipalities: a silent gap would
+    replace good figures with none."""
+    if result.source_id in NATIONAL_ONLY:
+        return
+    present = set(result.observations["region"])
+    missing = [code for code in FOCUS_MUNICIPALITIES if code not in present]
+    if missing:
+        raise CBSError(
+            f"CBS table {result.table} returned no figures for {missing}. CBS may have changed "
+            "the table or the regional classification; the refresh is aborted so the current "
+            "figures stay. Check the table on StatLine, or run `build` from the raw files."
+        )
+
+
 def carried_over(previous: Path, live_ids: set[str]) -> list[build.SourceResult]:
     """Sources of the current snapshot that the live refresh does not deliver, kept as they were
     (lower priority than any live source, so a live figure always wins)."""
@@ -352,6 +371,8 @@ def refresh_snapshot(args: argparse.Namespace) -> dict[str, object]:
             elif isinstance(out, list):
                 results.extend(out)
     lookups: build.RegionLookups = state["lookups"]  # type: ignore[assignment]
+    for result in results:
+        require_focus_regions(result)
     live_ids = {r.source_id for r in results}
     if any(r.source_id == "cbs-70072ned" for r in results):
         live_ids.add("cbs-70072ned-2015")  # the live series includes the 2015 figures

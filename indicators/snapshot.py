@@ -48,8 +48,39 @@ class Snapshot:
     directory: Path
 
 
+def recover_interrupted_swap(directory: Path) -> bool:
+    """Put the previous snapshot back if a process died between the two renames of a swap.
+
+    ``swap_in`` first moves ``data`` aside to ``.data.old-<pid>`` and then moves the new one in;
+    a kill in between leaves no ``data``. The set-aside copy is complete and validated, so it is
+    restored (the newest one if several). Returns True if something was restored.
+    """
+    directory = Path(directory)
+    if directory.exists():
+        return False
+    aside = sorted(
+        directory.parent.glob(f".{directory.name}.old-*"), key=lambda p: p.stat().st_mtime
+    )
+    if not aside:
+        return False
+    os.replace(aside[-1], directory)
+    return True
+
+
+def remove_stale_temporaries(directory: Path) -> list[Path]:
+    """Delete ``.data.new-<pid>`` left by a build that was killed (its process is gone)."""
+    removed = []
+    for path in Path(directory).parent.glob(f".{Path(directory).name}.new-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 def load_snapshot(directory: Path = DEFAULT_DIR) -> Snapshot:
     """Read observations, regions and manifest (no validation: use :func:`validate`)."""
+    recover_interrupted_swap(directory)
     try:
         obs = pd.read_parquet(directory / OBSERVATIONS)
         regions = pd.read_parquet(directory / REGIONS)
@@ -179,6 +210,8 @@ def write_snapshot(
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    recover_interrupted_swap(out)
+    remove_stale_temporaries(out)
     tmp = out.parent / f".{out.name}.new-{os.getpid()}"
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)

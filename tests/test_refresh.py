@@ -498,3 +498,93 @@ def test_refresh_unreachable_cbs(previous, tmp_path):
     assert "not reachable" in result.stderr
     assert "Traceback" not in result.stderr
     assert digest(previous) == before
+
+
+def test_refresh_honours_retry_after_on_429(fake_cbs, previous):
+    fake_cbs.faults["/v3/83648NED/TypedDataSet"] = ["429", "ok"]  # Retry-After: 1
+    result = refresh(fake_cbs, previous)
+    assert result.returncode == 0, result.stderr
+    times = [r.time for r in fake_cbs.requests_for("/v3/83648NED/TypedDataSet")]
+    assert len(times) == 2 and times[1] - times[0] >= 0.9
+
+
+def test_refresh_missing_region_aborts_and_keeps_snapshot(previous):
+    with start_server(load_fixtures=False) as server:
+        add_world(server)
+        # Re-register 83651NED without Borger-Odoorn's row.
+        rows = [
+            {
+                "ID": 0,
+                "GebruikVanGeweld": "T001540",
+                "SoortDiefstal": "CRI1122",
+                "RegioS": v3_pad(gm),
+                "Perioden": "2025JJ00",
+                "TotaalGeregistreerdeDiefstallen_1": 5,
+                "GeregistreerdeDiefstallenPer1000Inw_3": 1.0,
+            }
+            for gm in ALL_GM
+            if gm != "GM1681"
+        ]
+        server.add_v3_table(
+            "83651NED",
+            [
+                topic("TotaalGeregistreerdeDiefstallen_1", 0),
+                topic("GeregistreerdeDiefstallenPer1000Inw_3", 1),
+            ],
+            rows,
+        )
+        before = digest(previous)
+        result = refresh(server, previous)
+    assert result.returncode == 1
+    assert "83651NED" in result.stderr and "GM1681" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(previous) == before
+
+
+@pytest.mark.parametrize("kill_after", [0.3, 0.8, 1.5])
+def test_refresh_killed_mid_run_leaves_a_valid_snapshot(previous, kill_after):
+    """SIGKILL at some moment: afterwards the snapshot is either the old one, byte for byte,
+    or (if the swap had finished) a complete new one; never a half-written one."""
+    import signal
+    import time
+
+    from indicators.snapshot import load_snapshot, remove_stale_temporaries, validate
+
+    before = digest(previous)
+    with start_server(load_fixtures=False, timeout_sleep=3.0) as server:
+        add_world(server)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "indicators",
+                "refresh",
+                "--out",
+                str(previous),
+                "--v3-url",
+                server.v3_url,
+                "--v4-url",
+                server.v4_url,
+                "--catalog-url",
+                server.v3_catalog_url,
+                "--timeout",
+                "5",
+                "--retries",
+                "0",
+                "--geo",
+                str(previous.parent / "no-geo"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(kill_after)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    load_snapshot(previous)  # recovers an interrupted swap, if the kill hit one
+    after = digest(previous)
+    if after != before:
+        validate(previous)  # the swap completed: the new snapshot must be whole
+    remove_stale_temporaries(previous)  # what the next build does first
+    assert not list(previous.parent.glob(".data.new-*"))
+    assert not list(previous.parent.glob(".data.old-*"))
