@@ -6,17 +6,15 @@ import math
 
 import streamlit as st
 
-from indicators.charts.overview import goal_small_multiples, outlook_chart
+from indicators.charts.overview import comparison_for, outlook_for
 from indicators.formatting import format_number
 from indicators.ui_text import t
 from indicators.views import (
     QUARTILE_ICON,
     QUARTILE_KEYS,
-    comparison_scores,
     goal_cards,
     goal_sentence,
     latest_population,
-    outlook_series,
     region_names,
 )
 from pages import shared
@@ -59,7 +57,7 @@ for column, card in zip(st.columns(3), cards, strict=True):
         st.write(goal_sentence(card, names[region], lang))
 
 st.subheader(t("comparison_heading", lang))
-shared.show_chart(goal_small_multiples(comparison_scores(scores, names), lang), "comparison")
+shared.show_chart(shared.cached_view(comparison_for, lang), "comparison")
 
 population = latest_population(snap)
 year = int(population["year"].max())
@@ -69,5 +67,5 @@ for column, row in zip(st.columns(len(population)), population.itertuples(), str
 st.caption(t("population_caption", lang, table=population["table"].iloc[0]))
 
 st.subheader(t("outlook_heading", lang))
-shared.show_chart(outlook_chart(outlook_series(snap), lang), "outlook")
+shared.show_chart(shared.cached_view(outlook_for, lang), "outlook")
 st.caption(t("outlook_note", lang))

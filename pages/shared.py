@@ -6,6 +6,10 @@ sessions through ``st.cache_resource``: one copy in memory however many people a
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
 import streamlit as st
 
 from indicators import scoring
@@ -14,6 +18,8 @@ from indicators.export import to_csv_bytes
 from indicators.snapshot import Snapshot, load_snapshot
 from indicators.state import REGION_CHOICES, ViewState, parse_params
 from indicators.ui_text import t
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,6 +60,23 @@ def ensure_entrypoint() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _cached_view(module: str, name: str, args: tuple) -> object:
+    fn = getattr(importlib.import_module(module), name)
+    return fn(snapshot(), scores(), *args)
+
+
+def cached_view(fn: Callable[..., T], *args: Hashable) -> T:
+    """``fn(snapshot, scores, *args)``, computed once per server for each argument set.
+
+    Charts and tables depend only on the read-only snapshot and the selection, so every
+    session (and every rerun) with the same selection reuses the same object; building plotly
+    figures is the bulk of a page run. ``fn`` must live in an importable module (indicators/)
+    and its arguments must be hashable; callers must not modify what they get back.
+    """
+    return _cached_view(fn.__module__, fn.__qualname__, args)  # type: ignore[return-value]
 
 
 def view_state() -> ViewState:
