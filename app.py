@@ -21,6 +21,7 @@ except SnapshotError as exc:
     st.error(t("snapshot_missing", error=exc))
     st.stop()
 
+shared.restore_pending_query()
 state = shared.read_view_state()
 st.session_state["view_state"] = state
 url_value = st.query_params.get("gemeente")

@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from indicators import scoring
@@ -20,6 +21,7 @@ from indicators.state import REGION_CHOICES, ViewState, parse_params
 from indicators.ui_text import t
 
 T = TypeVar("T")
+FRAME_WIDGETS = ("gemeente", "lang", "_url_gemeente")
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,7 +43,7 @@ def peer_groups() -> dict[str, list[str]]:
 
 
 @st.cache_resource(show_spinner=False)
-def sensitivity() -> object:
+def sensitivity() -> pd.DataFrame:
     return scoring.sensitivity(scores())
 
 
@@ -59,6 +61,10 @@ def ensure_entrypoint() -> None:
 
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+        # The rerun may not carry the link's parameters along; app.py puts them back.
+        st.session_state["_pending_query"] = {
+            k: st.query_params.get_all(k) for k in st.query_params
+        }
         st.rerun()
 
 
@@ -93,6 +99,15 @@ def lang() -> str:
 def region_name(code: str) -> str:
     names = snapshot().regions.set_index("code")["name"]
     return str(names.get(code, code))
+
+
+def restore_pending_query() -> None:
+    """Put back the link's parameters saved by :func:`ensure_entrypoint` before its rerun."""
+    pending = st.session_state.pop("_pending_query", None)
+    if pending:
+        st.query_params.from_dict(pending)
+    for key, value in st.session_state.pop("_pending_widgets", {}).items():
+        st.session_state[key] = value
 
 
 def read_view_state() -> ViewState:

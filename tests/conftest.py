@@ -29,3 +29,23 @@ def built_snapshot(shared_dirs: tuple[Path, Path], tmp_path_factory: pytest.Temp
     out = tmp_path_factory.mktemp("built") / "data"
     build_snapshot(shared_dirs[0], shared_dirs[1], out)
     return load_snapshot(out)
+
+
+@pytest.fixture(autouse=True)
+def _apptest_uses_st_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run AppTest as a served app runs once any session has called ``st.navigation``.
+
+    AppTest resets Streamlit's "legacy pages/ folder" flag before every run, so each rerun
+    would first execute the page file alone (see ``pages.shared.ensure_entrypoint``, which
+    handles that case for a real server's first deep link). Keeping the flag off here lets
+    every AppTest rerun go through app.py, like the browser does.
+    """
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.pages_manager import PagesManager
+
+    class NavigationPagesManager(PagesManager):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPagesManager)

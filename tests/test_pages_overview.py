@@ -99,3 +99,14 @@ def test_language_toggle_switches_texts():
     at = run_app(lang="en")
     assert not at.exception
     assert "Broad prosperity" in at.title[0].value
+
+
+def test_selecting_another_region_in_the_sidebar(expected):
+    _snap, scores = expected
+    at = run_app(gemeente="GM0114")
+    at.sidebar.selectbox[0].set_value("GM1681").run()
+    assert not at.exception
+    actueel = scores.actueel[scores.actueel.region == "GM1681"].set_index("goal")
+    assert [m.value for m in at.metric[:3]] == [
+        format_number(actueel.loc[g, "score"], 1) for g in (1, 2, 3)
+    ]
