@@ -125,6 +125,19 @@ def goal_scores(
     (NaN where coverage < 2/3), status, n_indicators, n_total, z_mean.
     """
     ind = indicator_table() if indicators is None else indicators
+    cols = [
+        "region",
+        "goal",
+        "year",
+        "years",
+        "score",
+        "status",
+        "n_indicators",
+        "n_total",
+        "z_mean",
+    ]
+    if z.empty:
+        return pd.DataFrame(columns=cols)
     if view == "actueel":
         data, keys = latest_per_region(z), ["region"]
     elif view == "per_jaar":
@@ -143,17 +156,6 @@ def goal_scores(
         out["year_max"].astype(str),
         out["year_min"].astype(str) + "-" + out["year_max"].astype(str),
     )
-    cols = [
-        "region",
-        "goal",
-        "year",
-        "years",
-        "score",
-        "status",
-        "n_indicators",
-        "n_total",
-        "z_mean",
-    ]
     return out[cols].sort_values(["region", "goal", "year"]).reset_index(drop=True)
 
 
@@ -233,6 +235,8 @@ def trends(
     """
     ind = indicator_table() if indicators is None else indicators
     data = obs[obs["indicator"].isin(ind["indicator"])][["indicator", "region", "year", "value"]]
+    # The spread of the whole series (as z uses), not of the trend window.
+    s = spreads(data) if spread is None else spread
     last = data.groupby(["indicator", "region"])["year"].transform("max")
     data = data[data["year"] > last - TREND_YEARS]
     g = data.groupby(["indicator", "region"])
@@ -275,7 +279,6 @@ def trends(
     exact_fit = (sse == 0) & (agg["slope"] != 0)
     agg["meaningful"] = (t_stat > crit) | exact_fit
     agg = agg.reset_index().merge(ind[["indicator", "d"]], on="indicator")
-    s = spreads(data) if spread is None else spread
     agg["slope_in_s"] = agg["slope"] / agg["indicator"].map(s)
     signed = agg["d"] * agg["slope"]
     agg["direction"] = np.select(
