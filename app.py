@@ -24,8 +24,20 @@ except SnapshotError as exc:
 shared.restore_pending_query()
 state = shared.read_view_state()
 st.session_state["view_state"] = state
+# Page selections (indicator, year, goal) stay when a page switch clears the URL: Streamlit
+# drops query parameters on navigation, so the last valid ones are kept and written back.
+sticky: dict[str, object] = st.session_state.setdefault("_sticky", {})
+noted = {note.param for note in state.notes}
+for key in ("indicator", "jaar", "doel"):
+    if key in st.query_params and key not in noted:
+        sticky[key] = getattr(state, key)
+    elif key not in st.query_params and sticky.get(key) is not None:
+        setattr(state, key, sticky[key])
+        st.query_params[key] = str(sticky[key])
 url_value = st.query_params.get("gemeente")
-if "gemeente" not in st.session_state or st.session_state.get("_url_gemeente") != url_value:
+if "gemeente" not in st.session_state or (
+    url_value is not None and st.session_state.get("_url_gemeente") != url_value
+):
     # First visit or a changed link: the URL decides the selection. A change made in the
     # sidebar is written to the URL below, so it is not undone here on the next run.
     st.session_state["gemeente"] = state.gemeente
@@ -74,7 +86,7 @@ pages = [
         url_path="overzicht",
     ),
     st.Page(
-        "pages/per_doel.py", title=t("page_goal", lang), icon=":material/flag:", url_path="per-doel"
+        "pages/per_doel.py", title=t("page_goal", lang), icon=":material/flag:", url_path="per_doel"
     ),
     st.Page(
         "pages/verkennen.py",

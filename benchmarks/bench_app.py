@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PAGES = ["overzicht", "per-doel", "verkennen", "kaart", "vergelijken", "downloads", "methode"]
+PAGES = ["overzicht", "per_doel", "verkennen", "kaart", "vergelijken", "downloads", "methode"]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 

@@ -1,5 +1,94 @@
-"""Page 'verkennen' (placeholder until built)."""
+"""Indicator verkennen: one indicator in depth — card, time series, ranking, distribution."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.write("…")
+from indicators import catalog
+from indicators.charts.indicator import distribution_for, ranking_for, series_for
+from indicators.ui_text import t
+from indicators.views import region_names
+from indicators.views_indicator import (
+    choose_year,
+    explorable_indicators,
+    indicator_card,
+    indicator_name,
+    indicator_years,
+    is_count,
+    missing_regions,
+    series_for_page,
+    series_regions,
+    trend_for,
+)
+from pages import shared
+
+shared.ensure_entrypoint()
+lang = shared.lang()
+snap = shared.snapshot()
+state = shared.view_state()
+region = state.gemeente
+names = region_names(snap)
+obs = snap.observations
+
+st.title(t("vk_title", lang))
+st.markdown(t("vk_intro", lang, region=names[region]))
+
+options = [i.id for i in explorable_indicators()]
+wanted = state.indicator if state.indicator in options else options[0]
+
+
+def _label(indicator_id: str) -> str:
+    ind = catalog.BY_ID[indicator_id]
+    key = "vk_indicator_option" if ind.goal else "vk_indicator_option_bg"
+    return t(key, lang, name=indicator_name(ind, lang), goal=ind.goal)
+
+
+left, right = st.columns([3, 1])
+chosen = left.selectbox(
+    t("vk_indicator_select", lang),
+    options=options,
+    index=options.index(wanted),
+    format_func=_label,
+    key="verkennen_indicator",
+)
+ind = catalog.BY_ID[chosen]
+years = indicator_years(obs, ind.id)
+year, replaced = choose_year(years, state.jaar)
+if year is None:
+    st.info(t("vk_no_indicator_data", lang))
+    st.stop()
+year = right.selectbox(
+    t("vk_year_select", lang),
+    options=years,
+    index=years.index(year),
+    key=f"verkennen_jaar_{ind.id}",
+)
+if replaced:
+    st.caption(t("vk_year_missing", lang, year=state.jaar, latest=year))
+if st.query_params.get("indicator") != ind.id:
+    st.query_params["indicator"] = ind.id
+if st.query_params.get("jaar") != str(year):
+    st.query_params["jaar"] = str(year)
+
+with st.container(border=True):
+    for label, text in indicator_card(ind, obs, lang):
+        st.markdown(f"**{label}:** {text}")
+    if lang == "en":
+        st.caption(t("vk_card_definition_nl_only", lang))
+
+st.subheader(t("vk_series_heading", lang))
+if is_count(ind):
+    st.caption(t("vk_count_note", lang))
+shared.show_chart(shared.cached_view(series_for, ind.id, region, False, lang), "verkennen_series")
+frame = shared.cached_view(series_for_page, ind.id, region, False, lang)
+absent = missing_regions(frame, series_regions(region, ind))
+if absent:
+    st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))
+st.markdown(shared.cached_view(trend_for, ind.id, region, lang))
+
+st.subheader(t("vk_ranking_heading", lang, year=year))
+shared.show_chart(shared.cached_view(ranking_for, ind.id, year, region, lang), "verkennen_ranking")
+st.subheader(t("vk_distribution_heading", lang, year=year))
+shared.show_chart(
+    shared.cached_view(distribution_for, ind.id, year, region, lang), "verkennen_distribution"
+)

@@ -15,7 +15,7 @@ from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["overzicht", "per-doel", "verkennen", "kaart", "vergelijken", "downloads", "methode"]
+PAGES = ["overzicht", "per_doel", "verkennen", "kaart", "vergelijken", "downloads", "methode"]
 
 
 def open_page(browser, url: str, height: int = 2600):

@@ -1,0 +1,544 @@
+"""Charts of the pages Per doel and Indicator verkennen: contributions to a goal score, one
+indicator over time, the ranking of all municipalities and their distribution."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import catalog
+from indicators.catalog import Indicator
+from indicators.charts import (
+    BETTER_COLOR,
+    NEUTRAL_COLOR,
+    WORSE_COLOR,
+    Chart,
+    file_stem,
+    finish,
+    source_text,
+    style,
+)
+from indicators.formatting import format_number, format_signed
+from indicators.regions import NEDERLAND, ZOD
+from indicators.scoring import Scores
+from indicators.snapshot import Snapshot
+from indicators.ui_text import t
+from indicators.views_indicator import (
+    PEERS,
+    STATUS_KEY,
+    STATUS_MARK,
+    contributions,
+    indicator_name,
+    is_count,
+    names_of,
+    place_of,
+    ranking,
+    reference_regions,
+    reference_values,
+    series_for_page,
+    share_below,
+    shown_decimals,
+    strongest,
+)
+
+OTHER_BAR = "#C8C8C8"
+Z_RANGE = 3.7
+
+
+def _tables(frame: pd.DataFrame, ind: Indicator) -> list[str]:
+    """The source tables of the rows drawn (split 'KWB; 70072NED'), else the catalog's."""
+    found: list[str] = []
+    if "table" in frame.columns:
+        for value in frame["table"].dropna().astype(str):
+            found.extend(part.strip() for part in value.split(";") if part.strip())
+    return list(dict.fromkeys(found)) or list(ind.tables)
+
+
+def _signed(value: float) -> str:
+    """'+0,5' / '-1,2'; a value that rounds to zero is shown as '0,0', never '-0,0'."""
+    return format_signed(0.0 if abs(value) < 0.05 else value, 1)
+
+
+def contribution_chart(
+    contrib: pd.DataFrame, region: str, region_name: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """A horizontal bar per scored indicator with its capped z: right (blue) is better than
+    Nederland, left (vermillion) worse, each bar labelled with its signed value.
+
+    ``contrib``: indicator, year, value, nl_value, subtheme, z, z_raw, weight, points (see
+    views_indicator.contributions)."""
+    data = contrib.assign(
+        indicator_name=[indicator_name(catalog.BY_ID[i], lang) for i in contrib["indicator"]]
+    )
+    labels = [f"{n} ({y})" for n, y in zip(data["indicator_name"], data["year"], strict=True)]
+    colors = [
+        BETTER_COLOR if z >= 0.05 else WORSE_COLOR if z <= -0.05 else NEUTRAL_COLOR
+        for z in data["z"]
+    ]
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=data["z"],
+            orientation="h",
+            marker={"color": colors},
+            text=[_signed(z) for z in data["z"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=np.column_stack([data["points"], data["z_raw"]]) if len(data) else None,
+            hovertemplate="%{y}: z = %{x:.2f} (ongecapt %{customdata[1]:.2f}); "
+            "%{customdata[0]:+.2f} punt<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.add_vline(x=0, line={"color": "#333333", "width": 1.5})
+    for x, key, anchor in (
+        (-Z_RANGE, "pd_contrib_worse", "left"),
+        (Z_RANGE, "pd_contrib_better", "right"),
+    ):
+        fig.add_annotation(
+            x=x,
+            y=1.0,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            xanchor=anchor,
+            text=t(key, lang),
+            showarrow=False,
+            font={"size": 12, "color": WORSE_COLOR if x < 0 else BETTER_COLOR},
+        )
+    fig.add_annotation(
+        x=0,
+        y=1.0,
+        xref="x",
+        yref="paper",
+        yanchor="bottom",
+        text=t("pd_contrib_nl", lang),
+        showarrow=False,
+        font={"size": 12},
+    )
+    fig.update_xaxes(range=[-Z_RANGE, Z_RANGE], dtick=1, zeroline=False)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    top = strongest(data)
+    if top is None:
+        title = t("pd_contrib_title_none", lang, region=region_name)
+        strongest_text = "–"
+    else:
+        key = "pd_contrib_title_up" if top["points"] > 0 else "pd_contrib_title_down"
+        title = t(
+            key,
+            lang,
+            indicator=top["indicator_name"],
+            region=region_name,
+            points=format_signed(float(top["points"]), 2),
+        )
+        strongest_text = f"{top['indicator_name']} {_signed(float(top['z']))}"
+    source = source_text(
+        sorted({tb for i in data["indicator"] for tb in catalog.BY_ID[i].tables}), lang
+    )
+    finish(fig, title, t("pd_contrib_unit", lang), source, height=150 + 34 * max(len(data), 3))
+    fig.update_layout(margin={"t": 110})
+    return Chart(
+        fig,
+        data,
+        title,
+        t(
+            "pd_contrib_alt",
+            lang,
+            goal=catalog.GOALS[goal][lang],
+            region=region_name,
+            text=strongest_text,
+        ),
+        file_stem("bijdrage-aan-score", f"doel-{goal}", region_name),
+        source,
+    )
+
+
+def series_title(
+    frame: pd.DataFrame, ind: Indicator, region: str, lang: str = "nl", region_name: str = ""
+) -> str:
+    """The finding of a time series: the region against Nederland in the latest year both
+    have a value (the region's latest year if Nederland has none)."""
+    own = frame[frame["region"] == region]
+    if own.empty:
+        others = ", ".join(dict.fromkeys(frame["region_name"]))
+        if not others:
+            return t("vk_series_title_empty", lang)
+        return t("vk_series_title_no_region", lang, region=region_name or region, others=others)
+    name = str(own["region_name"].iloc[0])
+    if is_count(ind):
+        return _change_title(own, ind, name, lang)
+    nl = frame[frame["region"] == NEDERLAND].set_index("year")["value"]
+    both = own[own["year"].isin(nl.index)]
+    row = (both if not both.empty else own).sort_values("year").iloc[-1]
+    year, value = int(row["year"]), float(row["value"])
+    decimals = shown_decimals(ind, frame["value"])
+    shown = format_number(value, decimals)
+    if year not in nl.index or region == NEDERLAND:
+        return t("vk_series_title_no_nl", lang, region=name, value=shown, year=year)
+    nl_value = float(nl.loc[year])
+    if shown == format_number(nl_value, decimals):
+        return t("vk_series_title_equal", lang, region=name, year=year, value=shown)
+    higher = value > nl_value
+    judgement = ""
+    if ind.scored:
+        better = higher == (ind.direction == "higher_better")
+        judgement = t("vk_judgement_better" if better else "vk_judgement_worse", lang)
+    return t(
+        "vk_series_title_above" if higher else "vk_series_title_below",
+        lang,
+        region=name,
+        year=year,
+        value=shown,
+        nl=format_number(nl_value, decimals),
+        judgement=judgement,
+    )
+
+
+def _change_title(own: pd.DataFrame, ind: Indicator, name: str, lang: str) -> str:
+    """For a count: the latest value and the change since the first year."""
+    own = own.sort_values("year")
+    first, last = own.iloc[0], own.iloc[-1]
+    shown = format_number(float(last["value"]), ind.decimals)
+    if len(own) < 2 or not first["value"]:
+        return t("vk_series_title_count", lang, region=name, value=shown, year=int(last["year"]))
+    change = 100.0 * (float(last["value"]) / float(first["value"]) - 1.0)
+    return t(
+        "vk_series_title_change",
+        lang,
+        region=name,
+        value=shown,
+        year=int(last["year"]),
+        change=format_signed(change, 1),
+        first=int(first["year"]),
+    )
+
+
+def series_chart(
+    frame: pd.DataFrame, ind: Indicator, region: str, lang: str = "nl", region_name: str = ""
+) -> Chart:
+    """One indicator over time for the chosen region, ZOD, Drenthe, Nederland (and the peer
+    median). With a single year, labelled horizontal bars; else lines that break where a
+    year is missing, so no gap is bridged silently.
+
+    ``frame``: region, region_name, year, value, status, table, n_peers (views_indicator.series).
+    """
+    name = indicator_name(ind, lang)
+    years = sorted(frame["year"].unique())
+    decimals = shown_decimals(ind, frame["value"])
+    fig = go.Figure()
+    if len(years) <= 1:
+        labels = [
+            f"{n} ({y}{STATUS_MARK.get(st, '')})"
+            for n, y, st in zip(frame["region_name"], frame["year"], frame["status"], strict=True)
+        ]
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=frame["value"],
+                orientation="h",
+                marker={"color": [style(r)["color"] for r in frame["region"]]},
+                text=[format_number(v, decimals) for v in frame["value"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{text}<extra></extra>",
+                showlegend=False,
+            )
+        )
+        fig.update_yaxes(autorange="reversed", automargin=True)
+        fig.update_xaxes(rangemode="tozero", tickformat=",~f")
+        height = 170 + 40 * len(frame)
+    else:
+        full = list(range(int(years[0]), int(years[-1]) + 1))
+        for code, part in frame.groupby("region", sort=False):
+            st = style(str(code))
+            values = part.set_index("year")["value"].reindex(full)  # NaN breaks the line
+            last = part.iloc[-1]
+            label_last = code in (region, NEDERLAND)
+            fig.add_trace(
+                go.Scatter(
+                    x=full,
+                    y=values,
+                    mode="lines+markers+text" if label_last else "lines+markers",
+                    name=str(part["region_name"].iloc[0]),
+                    line={"color": st["color"], "dash": st["dash"], "width": 3},
+                    marker={"symbol": st["symbol"], "size": 9},
+                    connectgaps=False,
+                    text=[
+                        format_number(v, decimals) if y == last["year"] else ""
+                        for y, v in values.items()
+                    ],
+                    textposition="top center",
+                    hovertemplate=f"{part['region_name'].iloc[0]} %{{x}}: %{{y}}<extra></extra>",
+                )
+            )
+        fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
+        fig.update_yaxes(tickformat=",~f")
+        height = 460
+    title = series_title(frame, ind, region, lang, region_name)
+    source = source_text(_tables(frame[frame["region"] != PEERS], ind), lang)
+    marks = [s for s in STATUS_MARK if s in set(frame["status"])]
+    unit = f"{name}, {ind.unit}"
+    if marks and len(years) == 1:
+        legend = ", ".join(f"{STATUS_MARK[s]} {t(STATUS_KEY[s], lang)}" for s in marks)
+        unit = f"{unit} ({legend})"
+    finish(fig, title, unit, source, height=height)
+    if len(years) > 1:
+        fig.update_layout(legend={"y": -0.1}, margin={"b": 110})
+        fig.layout.annotations[-1].update(yshift=-80)
+    regions = ", ".join(dict.fromkeys(frame["region_name"]))
+    return Chart(
+        fig,
+        frame,
+        title,
+        t(
+            "vk_series_alt" if len(years) > 1 else "vk_series_alt_bars",
+            lang,
+            years=", ".join(map(str, years)),
+            indicator=name,
+            regions=regions,
+        ),
+        file_stem(ind.id, "tijdreeks", str(frame["region_name"].iloc[0]) if len(frame) else ""),
+        source,
+    )
+
+
+def ranking_title(
+    ind: Indicator, ranked: pd.DataFrame, region: str, region_name: str, value: float, lang: str
+) -> str:
+    year = int(ranked["year"].iloc[0]) if len(ranked) else 0
+    place = place_of(ind, ranked, value)
+    order = t("vk_order_highest" if not ind.scored else "vk_order_best", lang)
+    if place is None:
+        return t("vk_rank_title_missing", lang, region=region_name, year=year, n=len(ranked))
+    if region in set(ranked["region"]):
+        place = int(ranked.loc[ranked["region"] == region, "rank"].iloc[0])
+        key = "vk_rank_title"
+    else:
+        key = "vk_rank_title_region"
+    return t(key, lang, region=region_name, rank=place, n=len(ranked), order=order, year=year)
+
+
+def ranking_chart(
+    ranked: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    region_name: str,
+    references: pd.DataFrame,
+    lang: str = "nl",
+) -> Chart:
+    """All municipalities as sorted bars (place 1 left), the four coloured and labelled with
+    name and value, the others grey; Nederland (and ZOD when chosen) as reference lines.
+
+    ``ranked``: views_indicator.ranking; ``references``: region, region_name, value (the
+    chosen region and Nederland in the same year)."""
+    name = indicator_name(ind, lang)
+    year = int(ranked["year"].iloc[0]) if len(ranked) else 0
+    colors = [
+        style(r)["color"] if f else OTHER_BAR
+        for r, f in zip(ranked["region"], ranked["focus"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=ranked["region"],
+            y=ranked["value"],
+            marker={"color": colors, "line": {"width": 0}},
+            customdata=np.column_stack([ranked["region_name"], ranked["rank"]]),
+            hovertemplate="%{customdata[0]} (plaats %{customdata[1]}): %{y}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    focus = ranked[ranked["focus"]].reset_index(drop=True)
+    decimals = shown_decimals(ind, [*ranked["value"], *references["value"]])
+    vmax = float(ranked["value"].max()) if len(ranked) else 1.0
+    for i, row in focus.iterrows():
+        fig.add_annotation(
+            x=row["region"],
+            y=row["value"],
+            text=f"<b>{row['region_name']}</b> {format_number(row['value'], decimals)} "
+            f"(#{row['rank']})",
+            showarrow=True,
+            arrowhead=0,
+            arrowcolor=style(row["region"])["color"],
+            ax=0,
+            ay=-35 - 26 * (i % 4),
+            font={"size": 12, "color": "#222222"},
+            bgcolor="rgba(255,255,255,0.85)",
+            bordercolor=style(row["region"])["color"],
+        )
+    for ref in references.itertuples():
+        if ref.region not in (NEDERLAND, ZOD) or math.isnan(ref.value):
+            continue
+        st = style(ref.region)
+        fig.add_hline(
+            y=ref.value,
+            line={"color": st["color"], "dash": "dot" if ref.region == NEDERLAND else "dash"},
+            annotation_text=f"{ref.region_name} {format_number(ref.value, decimals)}",
+            annotation_position="top right" if ref.region == NEDERLAND else "bottom right",
+            annotation_font={"size": 12, "color": st["color"]},
+        )
+    fig.update_xaxes(showticklabels=False, title={"text": t("vk_rank_axis", lang, n=len(ranked))})
+    fig.update_yaxes(
+        title={"text": ind.unit},
+        range=[0, vmax * 1.15] if vmax > 0 else None,
+        tickformat=",~f",
+    )
+    own = references.loc[references["region"] == region, "value"]
+    value = float(own.iloc[0]) if len(own) else math.nan
+    title = ranking_title(ind, ranked, region, region_name, value, lang)
+    source = source_text(_tables(ranked, ind), lang)
+    finish(fig, title, f"{name}, {ind.unit}, {year}", source, height=460)
+    nl = references.loc[references["region"] == NEDERLAND, "value"]
+    return Chart(
+        fig,
+        ranked,
+        title,
+        t(
+            "vk_rank_alt",
+            lang,
+            n=len(ranked),
+            year=year,
+            indicator=name,
+            nl=t("vk_rank_alt_nl", lang, nl=format_number(float(nl.iloc[0]), decimals))
+            if len(nl) and not math.isnan(float(nl.iloc[0]))
+            else "",
+        ),
+        file_stem(ind.id, "rangorde-gemeenten", year),
+        source,
+    )
+
+
+def distribution_chart(
+    ranked: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    region_name: str,
+    references: pd.DataFrame,
+    lang: str = "nl",
+) -> Chart:
+    """Histogram of all municipalities with labelled vertical lines for the chosen region and
+    Nederland. The title says which share of municipalities lies below or above the region."""
+    name = indicator_name(ind, lang)
+    year = int(ranked["year"].iloc[0]) if len(ranked) else 0
+    fig = go.Figure(
+        go.Histogram(
+            x=ranked["value"],
+            nbinsx=30,
+            marker={"color": OTHER_BAR, "line": {"color": "#FFFFFF", "width": 1}},
+            hovertemplate="%{x}: %{y} gemeenten<extra></extra>",
+            showlegend=False,
+        )
+    )
+    markers = references[references["region"].isin([region, NEDERLAND])].dropna(subset=["value"])
+    decimals = shown_decimals(ind, [*ranked["value"], *markers["value"]])
+    for i, ref in enumerate(markers.itertuples()):
+        st = style(ref.region)
+        fig.add_vline(x=ref.value, line={"color": st["color"], "dash": st["dash"], "width": 3})
+        fig.add_annotation(
+            x=ref.value,
+            y=1.0 - 0.1 * i,
+            xref="x",
+            yref="paper",
+            text=f"<b>{ref.region_name}</b> {format_number(ref.value, decimals)}",
+            showarrow=False,
+            xanchor="left",
+            xshift=4,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 12, "color": st["color"] if ref.region != NEDERLAND else "#000000"},
+        )
+    fig.update_xaxes(title={"text": ind.unit}, tickformat=",~f")
+    fig.update_yaxes(title={"text": t("vk_dist_count", lang)})
+    own = markers.loc[markers["region"] == region, "value"]
+    if own.empty:
+        title = t("vk_dist_title_missing", lang, n=len(ranked), year=year, region=region_name)
+    else:
+        below, above = share_below(ranked["value"], float(own.iloc[0]))
+        if below >= above:
+            title = t("vk_dist_title_higher", lang, region=region_name, pct=round(below), year=year)
+        else:
+            title = t("vk_dist_title_lower", lang, region=region_name, pct=round(above), year=year)
+    source = source_text(_tables(ranked, ind), lang)
+    finish(fig, title, t("vk_dist_unit", lang, unit=f"{name} ({ind.unit})"), source, height=420)
+    data = pd.concat(
+        [
+            ranked[["region", "region_name", "year", "value"]].assign(
+                role=t("vk_role_municipality", lang)
+            ),
+            markers[["region", "region_name", "value"]].assign(
+                year=year, role=t("vk_role_marker", lang)
+            ),
+        ],
+        ignore_index=True,
+    )
+    return Chart(
+        fig,
+        data,
+        title,
+        t(
+            "vk_dist_alt",
+            lang,
+            indicator=name,
+            n=len(ranked),
+            year=year,
+            markers=", ".join(markers["region_name"]) or "–",
+        ),
+        file_stem(ind.id, "verdeling-gemeenten", year),
+        source,
+    )
+
+
+# --- builders for the pages: (snapshot, scores, selection...) -> Chart, cacheable per server ----
+
+
+def contribution_for(
+    snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """The contribution chart of a goal for a region."""
+    name = names_of(snap).get(region, region)
+    return contribution_chart(contributions(scores, region, goal), region, name, goal, lang)
+
+
+def series_for(
+    snap: Snapshot,
+    scores: Scores,
+    indicator: str,
+    region: str,
+    with_peers: bool,
+    lang: str = "nl",
+) -> Chart:
+    """The time series of one indicator for a region (with the peer median if asked)."""
+    frame = series_for_page(snap, scores, indicator, region, with_peers, lang)
+    name = names_of(snap).get(region, region)
+    return series_chart(frame, catalog.BY_ID[indicator], region, lang, name)
+
+
+def _ranking_inputs(
+    snap: Snapshot, indicator: str, year: int, region: str
+) -> tuple[Indicator, pd.DataFrame, pd.DataFrame, str]:
+    ind = catalog.BY_ID[indicator]
+    names = names_of(snap)
+    ranked = ranking(snap.observations, ind, year, names)
+    refs = reference_values(
+        snap.observations, indicator, reference_regions(region, ind), year, names
+    )
+    return ind, ranked, refs, names.get(region, region)
+
+
+def ranking_for(
+    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
+) -> Chart:
+    """All municipalities ranked in a year, the four labelled."""
+    del scores
+    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region)
+    return ranking_chart(ranked, ind, region, name, refs, lang)
+
+
+def distribution_for(
+    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
+) -> Chart:
+    """The distribution of all municipalities in a year, the region and NL marked."""
+    del scores
+    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region)
+    return distribution_chart(ranked, ind, region, name, refs, lang)
