@@ -13,7 +13,14 @@ from indicators.state import LANG_CHOICES, REGION_CHOICES
 from indicators.ui_text import t
 from pages import shared
 
-st.set_page_config(page_title=t("app_title"), page_icon=":material/insights:", layout="wide")
+# ?modus=presentatie: the slides alone, without sidebar or navigation (a projector view).
+presenting = st.query_params.get("modus") == "presentatie"
+st.set_page_config(
+    page_title=t("app_title"),
+    page_icon=":material/insights:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenting else "auto",
+)
 
 try:
     snap = shared.snapshot()
@@ -45,21 +52,22 @@ if "lang" not in st.session_state:
     st.session_state["lang"] = state.lang
 lang = shared.lang()
 
-with st.sidebar:
-    st.selectbox(
-        t("region_select", lang),
-        options=list(REGION_CHOICES),
-        format_func=shared.region_name,
-        key="gemeente",
-    )
-    st.segmented_control(
-        t("language", lang),
-        options=list(LANG_CHOICES),
-        key="lang",
-        format_func=str.upper,
-        selection_mode="single",
-    )
-    st.caption(t("snapshot_caption", lang, built=str(snap.manifest.get("built_at", ""))[:10]))
+if not presenting:  # the presentation draws no sidebar at all
+    with st.sidebar:
+        st.selectbox(
+            t("region_select", lang),
+            options=list(REGION_CHOICES),
+            format_func=shared.region_name,
+            key="gemeente",
+        )
+        st.segmented_control(
+            t("language", lang),
+            options=list(LANG_CHOICES),
+            key="lang",
+            format_func=str.upper,
+            selection_mode="single",
+        )
+        st.caption(t("snapshot_caption", lang, built=str(snap.manifest.get("built_at", ""))[:10]))
 
 state.gemeente = st.session_state["gemeente"]
 if st.query_params.get("gemeente") != state.gemeente:
@@ -114,4 +122,12 @@ pages = [
         url_path="methode",
     ),
 ]
-st.navigation(pages, position="top").run()
+pages.append(
+    st.Page(
+        "pages/presentatie.py",
+        title=t("page_presentation", lang),
+        icon=":material/slideshow:",
+        url_path="presentatie",
+    )
+)
+st.navigation(pages, position="hidden" if presenting else "top").run()

@@ -48,9 +48,23 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a snapshot directory")
     v.add_argument("directory", nargs="?", type=Path, default=DEFAULT_OUT)
 
-    e = sub.add_parser("export", help="write the full tidy dataset as CSV")
+    e = sub.add_parser(
+        "export",
+        help="write the full tidy dataset as CSV, or factsheets (PDF) and the slide deck (PPTX)",
+    )
     e.add_argument("--out", type=Path, required=True)
     e.add_argument("--data", type=Path, default=DEFAULT_OUT)
+    e.add_argument(
+        "--factsheet",
+        metavar="CODE|all",
+        default=None,
+        help="factsheet PDF for GM0114, GM0109, GM0118, GM1681 or ZOD; 'all' for the five",
+    )
+    e.add_argument("--slides", action="store_true", help="the presentation as .pptx")
+    e.add_argument(
+        "--focus", default="ZOD", metavar="CODE", help="focus of the slides (default ZOD)"
+    )
+    e.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
 
     c = sub.add_parser("catalog", help="print the indicator catalog")
     c.add_argument("--format", choices=["csv"], default="csv")
@@ -101,12 +115,68 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from indicators.export import write_tidy_csv
+    if args.factsheet is None and not args.slides:
+        from indicators.export import write_tidy_csv
+        from indicators.snapshot import load_snapshot
+
+        paths = write_tidy_csv(load_snapshot(args.data), args.out)
+        for path in paths:
+            print(path)
+        return EXIT_OK
+    return _export_documents(args)
+
+
+def _export_documents(args: argparse.Namespace) -> int:
+    """Factsheets and/or the slide deck, with self-explaining file names and timings."""
+    from indicators import exports
+    from indicators.presentation import build_slides
+    from indicators.scoring import compute
     from indicators.snapshot import load_snapshot
 
-    paths = write_tidy_csv(load_snapshot(args.data), args.out)
-    for path in paths:
-        print(path)
+    choices = exports.FACTSHEET_REGIONS
+    regions: tuple[str, ...] = ()
+    if args.factsheet is not None:
+        wanted = args.factsheet.strip().upper()
+        regions = choices if wanted == "ALL" else (wanted,)
+        if wanted != "ALL" and wanted not in choices:
+            print(
+                f"error: --factsheet {args.factsheet!r} is not one of {', '.join(choices)} or all",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    focus = args.focus.strip().upper()
+    if args.slides and focus not in choices:
+        print(f"error: --focus {args.focus!r} is not one of {', '.join(choices)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.slides:
+        ok, reason = exports.images_available("en")
+        if not ok:
+            print(
+                f"error: the slides need chart images, and {reason}. Install Debian's chromium "
+                "(apt-get install chromium) or set BROWSER_PATH to a Chromium binary.",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+    start = time.perf_counter()
+    snap = load_snapshot(args.data)
+    scores = compute(snap.observations, snap.regions)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for region in regions:
+        began = time.perf_counter()
+        path = args.out / exports.factsheet_file_name(snap, region)
+        path.write_bytes(exports.factsheet_pdf(snap, scores, region, args.lang))
+        print(f"{path}  ({time.perf_counter() - began:.1f} s)")
+    if args.slides:
+        began = time.perf_counter()
+        try:
+            deck = exports.slide_deck(build_slides(snap, scores, focus, None, args.lang))
+        except exports.ImagesUnavailable as exc:
+            print(f"error: the slide images could not be made: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        path = args.out / exports.deck_file_name(snap, focus)
+        path.write_bytes(deck)
+        print(f"{path}  ({time.perf_counter() - began:.1f} s)")
+    print(f"Exported in {time.perf_counter() - start:.1f} s -> {args.out}")
     return EXIT_OK
 
 

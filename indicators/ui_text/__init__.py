@@ -13,11 +13,22 @@ from indicators.ui_text import (
     methode,
     overzicht,
     per_doel,
+    presentatie,
     vergelijken,
     verkennen,
 )
 
-MODULES = (common, overzicht, per_doel, verkennen, kaart, vergelijken, downloads, methode)
+MODULES = (
+    common,
+    overzicht,
+    per_doel,
+    verkennen,
+    kaart,
+    vergelijken,
+    downloads,
+    methode,
+    presentatie,
+)
 LANGUAGES = ("nl", "en")
 
 

@@ -1,0 +1,241 @@
+"""Presentatie: the council-session slides, one at a time, in large type, with downloads.
+
+The slide number (``?dia=3``) and the indicator choice (``?indicatoren=a,b``) are in the URL, so
+a presenter can prepare a link. Images, the deck and the factsheet are made only when a download
+button is pressed (deferred), and cached per selection.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators import exports
+from indicators.export import to_csv_bytes
+from indicators.formatting import escape_markdown
+from indicators.presentation import (
+    Slide,
+    build_slides,
+    default_drivers,
+    driver_options,
+    indicator_name,
+)
+from indicators.state import REGION_CHOICES
+from indicators.ui_text import t
+from pages import shared
+
+shared.ensure_entrypoint()
+
+Choice = tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def slides_for(focus: str, chosen: Choice, lang: str) -> list[Slide]:
+    """The slides of one selection, built once per server and shared read-only."""
+    return shared.cached_view(build_slides, focus, chosen, lang)
+
+
+@st.cache_data(max_entries=60, show_spinner=False)
+def chart_image(focus: str, chosen: Choice, lang: str, slide: int, chart: int, fmt: str) -> bytes:
+    figure = slides_for(focus, chosen, lang)[slide].charts[chart]
+    return exports.chart_png(figure) if fmt == "png" else exports.chart_svg(figure)
+
+
+@st.cache_data(max_entries=10, show_spinner=False)
+def deck_bytes(focus: str, chosen: Choice, lang: str) -> bytes:
+    return exports.slide_deck(slides_for(focus, chosen, lang))
+
+
+@st.cache_data(max_entries=10, show_spinner=False)
+def factsheet_bytes(focus: str, lang: str) -> bytes:
+    return exports.factsheet_pdf(shared.snapshot(), shared.scores(), focus, lang)
+
+
+def read_choice(options: dict[int, list[str]], defaults: dict[int, list[str]]) -> list[str]:
+    """The indicator choice from ``?indicatoren=``; unknown ids are dropped with a note."""
+    raw = st.query_params.get("indicatoren")
+    if raw is None:
+        return [i for goal in sorted(defaults) for i in defaults[goal]]
+    allowed = {i for ids in options.values() for i in ids}
+    given = [part.strip() for part in raw.split(",")[:60] if part.strip()]
+    unknown = [part for part in given if part not in allowed]
+    if unknown:
+        shown = ", ".join(unknown[:5])[:120]
+        st.info(
+            t("pres_bad_indicators", lang, value=escape_markdown(shown)), icon=":material/info:"
+        )
+    return list(dict.fromkeys(part for part in given if part in allowed))
+
+
+def store_choice() -> None:
+    """Write the multiselect to the URL; the default choice needs no parameter."""
+    chosen = st.session_state["presentatie_indicatoren"]
+    if chosen == st.session_state.get("_presentatie_default"):
+        st.query_params.pop("indicatoren", None)
+    else:
+        st.query_params["indicatoren"] = ",".join(chosen)
+
+
+def reset_choice() -> None:
+    st.query_params.pop("indicatoren", None)
+
+
+def store_focus() -> None:
+    st.query_params["gemeente"] = st.session_state["presentatie_focus"]
+
+
+def go_to(number: int) -> None:
+    st.query_params["dia"] = str(number)
+
+
+lang = shared.lang()
+scores = shared.scores()
+focus = shared.view_state().gemeente
+options = driver_options(scores, focus)
+defaults = default_drivers(scores, focus)
+goal_of = {i: goal for goal, ids in options.items() for i in ids}
+selection = read_choice(options, defaults)
+chosen: Choice = tuple(
+    (goal, tuple(i for i in selection if goal_of[i] == goal)) for goal in sorted(options)
+)
+slides = slides_for(focus, chosen, lang)
+total = len(slides)
+
+raw_number = st.query_params.get("dia")
+number = 1
+if raw_number is not None:
+    if raw_number.strip().isdigit() and 1 <= int(raw_number) <= total:
+        number = int(raw_number)
+    else:
+        st.info(
+            t("pres_bad_slide", lang, value=escape_markdown(raw_number[:64])),
+            icon=":material/info:",
+        )
+slide = slides[number - 1]
+
+st.title(slide.title)
+st.markdown(f"### {escape_markdown(slide.finding)}")
+if len(slide.charts) == 1 and slide.layout[0] < 1:
+    side = (1 - slide.layout[0]) / 2
+    columns = [st.columns([side, slide.layout[0], side])[1]]
+else:
+    columns = st.columns(list(slide.layout[: len(slide.charts)]), gap="large")
+for index, (column, chart) in enumerate(zip(columns, slide.charts, strict=False)):
+    with column:
+        st.plotly_chart(
+            chart.figure,
+            key=f"presentatie_chart_{number}_{index}",
+            config={"displayModeBar": False},
+            theme=None,  # the figure's own large, high-contrast type, not Streamlit's theme
+        )
+        st.caption(chart.alt)
+
+previous, counter, following = st.columns([1, 1, 1], vertical_alignment="center")
+previous.button(
+    t("pres_previous", lang),
+    key="presentatie_previous",
+    icon=":material/arrow_back:",
+    disabled=number <= 1,
+    on_click=go_to,
+    args=(number - 1,),
+    shortcut="PageUp",
+    width="stretch",
+)
+counter.markdown(f"#### {t('pres_counter', lang, n=number, total=total)}", text_alignment="center")
+following.button(
+    t("pres_next", lang),
+    key="presentatie_next",
+    icon=":material/arrow_forward:",
+    icon_position="right",
+    disabled=number >= total,
+    on_click=go_to,
+    args=(number + 1,),
+    shortcut="PageDown",
+    type="primary",
+    width="stretch",
+)
+
+with st.expander(t("pres_downloads", lang), icon=":material/download:"):
+    ok, reason = exports.images_available(lang)
+    for index, chart in enumerate(slide.charts):
+        st.markdown(
+            f"**{escape_markdown(t('pres_chart_heading', lang, n=index + 1, title=chart.title))}**"
+        )
+        png, svg, csv = st.columns(3)
+        if ok:
+            png.download_button(
+                t("pres_png", lang),
+                data=lambda i=index: chart_image(focus, chosen, lang, number - 1, i, "png"),
+                file_name=f"{chart.file_stem}.png",
+                mime="image/png",
+                key=f"presentatie_png_{index}",
+                on_click="ignore",
+                icon=":material/image:",
+            )
+            svg.download_button(
+                t("pres_svg", lang),
+                data=lambda i=index: chart_image(focus, chosen, lang, number - 1, i, "svg"),
+                file_name=f"{chart.file_stem}.svg",
+                mime="image/svg+xml",
+                key=f"presentatie_svg_{index}",
+                on_click="ignore",
+                icon=":material/polyline:",
+            )
+        csv.download_button(
+            t("pres_csv", lang),
+            data=to_csv_bytes(chart.data),
+            file_name=f"{chart.file_stem}.csv",
+            mime="text/csv",
+            key=f"presentatie_csv_{index}",
+            on_click="ignore",
+            icon=":material/table:",
+        )
+    st.divider()
+    deck, factsheet = st.columns(2)
+    if ok:
+        deck.download_button(
+            t("pres_deck", lang, region=shared.region_name(focus)),
+            data=lambda: deck_bytes(focus, chosen, lang),
+            file_name=exports.deck_file_name(shared.snapshot(), focus),
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="presentatie_deck",
+            on_click="ignore",
+            icon=":material/slideshow:",
+        )
+    else:
+        deck.caption(t("pres_images_off", lang, reason=reason))
+    factsheet.download_button(
+        t("pres_factsheet", lang, region=shared.region_name(focus)),
+        data=lambda: factsheet_bytes(focus, lang),
+        file_name=exports.factsheet_file_name(shared.snapshot(), focus),
+        mime="application/pdf",
+        key="presentatie_factsheet",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+
+with st.expander(t("pres_settings", lang), icon=":material/settings:"):
+    st.session_state["presentatie_focus"] = focus
+    st.selectbox(
+        t("pres_focus", lang),
+        options=list(REGION_CHOICES),
+        format_func=shared.region_name,
+        key="presentatie_focus",
+        on_change=store_focus,
+    )
+    flat_defaults = [i for goal in sorted(defaults) for i in defaults[goal]]
+    st.session_state["_presentatie_default"] = flat_defaults
+    st.session_state["presentatie_indicatoren"] = selection
+    st.multiselect(
+        t("pres_indicators", lang),
+        options=[i for goal in sorted(options) for i in options[goal]],
+        format_func=lambda i: f"{t('goal', lang)} {goal_of[i]} · {indicator_name(i, lang)}",
+        key="presentatie_indicatoren",
+        on_change=store_choice,
+    )
+    st.button(
+        t("pres_reset_indicators", lang),
+        key="presentatie_reset",
+        on_click=reset_choice,
+        disabled=selection == flat_defaults,
+        icon=":material/restart_alt:",
+    )
+    st.caption(t("pres_mode_hint", lang))
