@@ -14,6 +14,21 @@ import pandas as pd
 from indicators.snapshot import Snapshot
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The columns of the full tidy dataset, in order (the codebook describes each).
+TIDY_COLUMNS = (
+    "indicator",
+    "indicator_name",
+    "unit",
+    "region",
+    "region_name",
+    "region_level",
+    "year",
+    "value",
+    "status",
+    "source",
+    "table",
+    "period",
+)
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -51,21 +66,7 @@ def tidy_dataset(snap: Snapshot) -> pd.DataFrame:
     )
     obs["indicator_name"] = obs["indicator"].map(lambda i: catalog.BY_ID[i].name_nl)
     obs["unit"] = obs["indicator"].map(lambda i: catalog.BY_ID[i].unit)
-    columns = [
-        "indicator",
-        "indicator_name",
-        "unit",
-        "region",
-        "region_name",
-        "region_level",
-        "year",
-        "value",
-        "status",
-        "source",
-        "table",
-        "period",
-    ]
-    return obs[columns]
+    return obs[list(TIDY_COLUMNS)]
 
 
 def write_tidy_csv(snap: Snapshot, out: Path) -> list[Path]:

@@ -29,6 +29,17 @@ TREND_YEARS = 8
 PEER_COUNT = 10
 REFERENCE_REGIONS = (ZOD, DRENTHE, NEDERLAND)
 INSUFFICIENT = "onvoldoende gegevens"
+TREND_COLUMNS = (
+    "indicator",
+    "region",
+    "first_year",
+    "last_year",
+    "n_years",
+    "slope",
+    "slope_in_s",
+    "meaningful",
+    "direction",
+)
 # Two-sided 5 % critical values of Student's t for 1..30 degrees of freedom; a 30-number table
 # is all a trend test needs, so no SciPy dependency for it.
 T_CRITICAL = (
@@ -243,19 +254,7 @@ def trends(
     n = g["year"].transform("size")
     data = data[n >= 3].copy()
     if data.empty:
-        return pd.DataFrame(
-            columns=[
-                "indicator",
-                "region",
-                "first_year",
-                "last_year",
-                "n_years",
-                "slope",
-                "slope_in_s",
-                "meaningful",
-                "direction",
-            ]
-        )
+        return pd.DataFrame(columns=list(TREND_COLUMNS))
     g = data.groupby(["indicator", "region"])
     data["xc"] = data["year"] - g["year"].transform("mean")
     data["yc"] = data["value"] - g["value"].transform("mean")
@@ -286,19 +285,7 @@ def trends(
         ["beter", "slechter"],
         default="geen duidelijke trend",
     )
-    return agg[
-        [
-            "indicator",
-            "region",
-            "first_year",
-            "last_year",
-            "n_years",
-            "slope",
-            "slope_in_s",
-            "meaningful",
-            "direction",
-        ]
-    ]
+    return agg[list(TREND_COLUMNS)]
 
 
 def peer_groups(regions: pd.DataFrame, k: int = PEER_COUNT) -> dict[str, list[str]]:

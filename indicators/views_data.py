@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from indicators import catalog, scoring
-from indicators.export import tidy_dataset
+from indicators.export import TIDY_COLUMNS, tidy_dataset
 from indicators.formatting import format_number
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
 from indicators.snapshot import Snapshot
@@ -25,20 +25,6 @@ PREVIEW_ROWS = 8
 # Columns that hold a year, a code-like number or a count of years: shown without a
 # thousands separator (2015, not 2.015).
 PLAIN_COLUMNS = frozenset({"year", "goal", "decimals", "year_min", "year_max"})
-TIDY_COLUMNS = (
-    "indicator",
-    "indicator_name",
-    "unit",
-    "region",
-    "region_name",
-    "region_level",
-    "year",
-    "value",
-    "status",
-    "source",
-    "table",
-    "period",
-)
 SENSITIVITY_REGIONS = (*FOCUS_MUNICIPALITIES, ZOD, DRENTHE)
 FOCUS_ORDER = (*FOCUS_MUNICIPALITIES, ZOD, DRENTHE, NEDERLAND)
 # The formulas of the method (rendered with st.latex; text we control, not data).
