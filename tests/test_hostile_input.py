@@ -3,6 +3,8 @@ as HTML. The parser takes thousands of cases; every page takes a share through A
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -51,7 +53,10 @@ PAGES = [
     "pages/vergelijken.py",
     "pages/downloads.py",
     "pages/methode.py",
+    "pages/presentatie.py",
 ]
+# 8 pages x 125 = 1,000 generated links through AppTest (plus 1,000 through the parser).
+PAGE_EXAMPLES = int(os.environ.get("HOSTILE_PAGE_EXAMPLES", "125"))
 
 
 @settings(max_examples=1000, deadline=None)
@@ -77,7 +82,11 @@ def _no_raw_html(at: AppTest) -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=PAGE_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(query=params)
 def test_pages_survive_hostile_links(page, query):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
