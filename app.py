@@ -17,7 +17,7 @@ from pages import shared
 presenting = st.query_params.get("modus") == "presentatie"
 st.set_page_config(
     page_title=t("app_title"),
-    page_icon=":material/insights:",
+    page_icon="📊",  # an emoji: a material icon as favicon is fetched from Google
     layout="wide",
     initial_sidebar_state="collapsed" if presenting else "auto",
 )

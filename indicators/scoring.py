@@ -288,11 +288,27 @@ def trends(
     return agg[list(TREND_COLUMNS)]
 
 
-def peer_groups(regions: pd.DataFrame, k: int = PEER_COUNT) -> dict[str, list[str]]:
+def well_covered_municipalities(obs: pd.DataFrame, share: float = 0.9) -> set[str]:
+    """Municipalities with a value for at least ``share`` of the scored indicators (any year).
+
+    Municipalities formed by a merger after 2015 lack all 2015-only indicators; as peers they
+    would mostly show "geen gegevens", so the peer search can leave them out.
+    """
+    scored = set(indicator_table()["indicator"])
+    gm = obs[_is_municipality(obs["region"]) & obs["indicator"].isin(scored)]
+    counts = gm.groupby("region")["indicator"].nunique()
+    return set(counts[counts >= share * len(scored)].index)
+
+
+def peer_groups(
+    regions: pd.DataFrame, k: int = PEER_COUNT, eligible: set[str] | None = None
+) -> dict[str, list[str]]:
     """'Vergelijkbare gemeenten': the k current municipalities nearest in size, urbanity and
     density (standardised log population, urbanity class, log density; ties by code).
 
     For ZOD: the union of the four municipalities' peer groups, without the four themselves.
+    With ``eligible``, only those municipalities can be peers (every municipality still gets
+    a group).
     """
     gm = (
         regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
@@ -311,10 +327,11 @@ def peer_groups(regions: pd.DataFrame, k: int = PEER_COUNT) -> dict[str, list[st
     values = std.to_numpy()
     codes = std.index.to_numpy()
     groups: dict[str, list[str]] = {}
+    allowed = np.array([eligible is None or c in eligible for c in codes])
     for i, code in enumerate(codes):
         dist = np.sqrt(((values - values[i]) ** 2).sum(axis=1))
         order = np.lexsort((codes, dist))
-        groups[str(code)] = [str(codes[j]) for j in order if j != i][:k]
+        groups[str(code)] = [str(codes[j]) for j in order if j != i and allowed[j]][:k]
     union: list[str] = []
     for code in FOCUS_MUNICIPALITIES:
         for peer in groups.get(code, []):

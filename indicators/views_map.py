@@ -312,6 +312,12 @@ def diff_unit(ind: Indicator, lang: str = "nl") -> str:
     return ind.unit
 
 
+def is_count(ind: Indicator) -> bool:
+    """A count (inhabitants, dwellings, crimes): regional figures are sums, so a municipality
+    is compared by its place among the municipalities, not with the national total."""
+    return ind.aggregate_weight == "sum"
+
+
 def finding(
     obs: pd.DataFrame,
     ind: Indicator,
@@ -319,13 +325,26 @@ def finding(
     region: str,
     names: dict[str, str],
     lang: str = "nl",
+    codes: list[str] | None = None,
 ) -> str:
-    """The map's title: where the chosen region stands against Nederland in that year."""
+    """The map's title: where the chosen region stands against Nederland in that year (for a
+    count: its place among the municipalities ``codes``)."""
     sel = obs[(obs["indicator"] == ind.id) & (obs["year"] == year)].set_index("region")["value"]
     mine = float(sel.get(region, math.nan))
     nl = float(sel.get(NEDERLAND, math.nan))
     decimals = shown_decimals(ind, [v for v in (mine, nl) if not math.isnan(v)])
     name = names.get(region, region)
+    if is_count(ind) and codes and not math.isnan(mine):
+        others = sel[sel.index.isin(codes)].dropna()
+        return t(
+            "km_title_count",
+            lang,
+            region=name,
+            value=f"{format_number(mine, decimals)} {ind.unit}",
+            year=year,
+            rank=int((others > mine).sum()) + 1,
+            n=len(others),
+        )
     if math.isnan(mine):
         if math.isnan(nl):
             return t("km_title_no_data", lang, region=name, year=year)

@@ -39,7 +39,10 @@ def scores() -> scoring.Scores:
 
 @st.cache_resource(show_spinner=False)
 def peer_groups() -> dict[str, list[str]]:
-    return scoring.peer_groups(snapshot().regions)
+    """Peers among municipalities with data for (nearly) every scored indicator."""
+    snap = snapshot()
+    eligible = scoring.well_covered_municipalities(snap.observations)
+    return scoring.peer_groups(snap.regions, eligible=eligible)
 
 
 @st.cache_resource(show_spinner=False)

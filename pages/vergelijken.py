@@ -1,5 +1,69 @@
-"""Page 'vergelijken' (placeholder until built)."""
+"""Vergelijken: chosen municipalities and regions side by side on every scored indicator of a
+goal, against Nederland."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.write("…")
+from indicators import catalog
+from indicators.charts.compare import profile_for
+from indicators.state import GOAL_CHOICES
+from indicators.ui_text import t
+from indicators.views import region_names
+from indicators.views_map import (
+    MAX_COMPARE,
+    compare_options,
+    compare_table,
+    default_selection,
+    profile,
+)
+from pages import shared
+
+shared.ensure_entrypoint()
+lang = shared.lang()
+snap, scores = shared.snapshot(), shared.scores()
+state = shared.view_state()
+region = state.gemeente
+names = region_names(snap)
+
+st.title(t("vg_title_page", lang))
+st.markdown(t("vg_intro", lang))
+
+goal = st.segmented_control(
+    t("vg_goal_select", lang),
+    options=list(GOAL_CHOICES),
+    default=state.doel,
+    format_func=lambda g: t("vg_goal_option", lang, goal=g, name=catalog.GOALS[g][lang]),
+    key="vergelijken_doel",
+)
+selection = st.multiselect(
+    t("vg_select", lang, n=MAX_COMPARE),
+    options=compare_options(snap),
+    default=default_selection(region, shared.peer_groups().get(region, [])),
+    format_func=lambda code: names.get(code, code),
+    max_selections=MAX_COMPARE,
+    help=t("vg_select_help", lang, region=names[region]),
+    key=f"vergelijken_regions_{region}",
+)
+goal = goal or state.doel
+if st.query_params.get("doel") != str(goal):
+    st.query_params["doel"] = str(goal)
+if not selection:
+    st.info(t("vg_empty", lang))
+    st.stop()
+
+chart = shared.cached_view(profile_for, tuple(selection), int(goal), region, lang)
+shared.show_chart(chart, "vergelijken_profiel")
+st.caption(t("vg_caption", lang))
+
+st.subheader(t("vg_table_heading", lang))
+frame = profile(scores, snap.observations, selection, int(goal), names, lang)
+table = compare_table(frame, scores, selection, int(goal), names, lang)
+# The indicator names stay in view when the wide table scrolls sideways.
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={t("indicator", lang): st.column_config.TextColumn(pinned=True)},
+    height=36 * (len(table) + 1) + 3,
+)
+st.caption(t("vg_table_caption", lang))

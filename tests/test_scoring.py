@@ -755,3 +755,18 @@ def test_real_peer_groups(real):
     assert zod and not set(zod) & set(FOCUS)
     union = {p for code in FOCUS for p in groups[code]} - set(FOCUS)
     assert set(zod) == union and len(zod) == len(set(zod))
+
+
+def test_peer_groups_only_from_eligible_municipalities():
+    from indicators.snapshot import load_snapshot
+
+    snap = load_snapshot()
+    eligible = scoring.well_covered_municipalities(snap.observations)
+    groups = scoring.peer_groups(snap.regions, eligible=eligible)
+    assert len(groups["GM0114"]) == 10
+    assert set(groups["GM0114"]) <= eligible
+    # A municipality formed by a merger after 2015 has no 2015 figures: not eligible.
+    assert "GM1978" not in eligible  # Molenlanden, formed on 1 January 2019
+    obs = snap.observations
+    for peer in groups["GM0114"]:
+        assert not obs[(obs.region == peer) & (obs.indicator == "dist_gp")].empty

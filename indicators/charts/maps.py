@@ -360,7 +360,7 @@ def municipal_map_for(
     codes = feature_codes(geo)
     values = area_values(snap.observations, ind, year, codes, names)
     drenthe = current_municipalities(snap, DRENTHE)
-    title = finding(snap.observations, ind, year, region, names, lang)
+    title = finding(snap.observations, ind, year, region, names, lang, codes)
     return municipal_map(values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang)
 
 

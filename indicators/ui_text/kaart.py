@@ -40,6 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{region} ligt {diff} onder Nederland{judgement}: {value} tegen {nl} in {year}",
         "en": "{region} is {diff} below the Netherlands{judgement}: {value} against {nl} in {year}",
     },
+    "km_title_count": {
+        "nl": "{region}: {value} in {year}, plaats {rank} van {n} gemeenten (1 = hoogste)",
+        "en": "{region}: {value} in {year}, rank {rank} of {n} municipalities (1 = highest)",
+    },
     "km_title_equal": {
         "nl": "{region} is gelijk aan Nederland: {value} in {year}",
         "en": "{region} equals the Netherlands: {value} in {year}",
