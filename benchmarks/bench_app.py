@@ -111,6 +111,10 @@ def load(page: Page, url: str, chart: bool) -> float:
     start_t = time.perf_counter()
     page.goto(url)
     wait_ready(page, chart)
+    if not chart:  # content on screen: the first element of the page body
+        page.wait_for_selector(
+            "[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']"
+        )
     return time.perf_counter() - start_t
 
 
@@ -122,25 +126,36 @@ def reload(page: Page, chart: bool) -> float:
 
 
 def change_region(page: Page, option: str, chart: bool) -> float:
+    """Pick another municipality in the sidebar; done when the page shows it and is idle."""
+    marker = f"{option} scoort" if chart else f"Gekozen: {option}"
     start_t = time.perf_counter()
     page.get_by_test_id("stSidebar").get_by_role("combobox").click()
     page.get_by_role("option", name=option).click()
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='running']", timeout=5_000, state="attached"
-    )
+    page.get_by_text(marker).first.wait_for(timeout=60_000)
     wait_ready(page, chart)
     return time.perf_counter() - start_t
 
 
 def measure(browser, script: Path, path: str, chart: bool, runs: int) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {"cold": [], "warm": [], "rerun": [], "rss": []}
+    """Per run a fresh server. 'server_cold': the very first visit after start; 'cold': a new
+    browser (empty cache) on the running server, as a council member's first visit; 'warm':
+    reload; 'rerun': another municipality. '*_chart' variants wait for the first drawn chart."""
+    keys = ("server_cold", "cold", "cold_chart", "warm", "warm_chart", "rerun", "rss")
+    out: dict[str, list[float]] = {k: [] for k in keys}
     for i in range(runs):
         proc, url = start(script)
         try:
+            first = browser.new_context(viewport={"width": 1400, "height": 1000})
+            out["server_cold"].append(load(first.new_page(), f"{url}/{path}", False))
+            first.close()
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             page = context.new_page()
-            out["cold"].append(load(page, f"{url}/{path}", chart))
-            out["warm"].append(reload(page, chart))
+            out["cold"].append(load(page, f"{url}/{path}", False))
+            page.close()
+            page = context.new_page()
+            out["cold_chart"].append(load(page, f"{url}/{path}", chart))
+            out["warm"].append(reload(page, False))
+            out["warm_chart"].append(reload(page, chart))
             options = ["Borger-Odoorn", "Coevorden"]
             out["rerun"].append(change_region(page, options[i % 2], chart))
             if i == runs - 1:
@@ -166,16 +181,24 @@ def main() -> int:
         browser.close()
     targets = {"cold": 1.5, "warm": 1.3, "rerun": 1.5}
     ok = True
-    print(f"{'metric':<8} {'bare app':>10} {'dashboard':>10} {'ratio':>7} target")
-    for key, target in targets.items():
-        b, a = statistics.median(bare[key]), statistics.median(app[key])
+    print(f"{'metric':<12} {'bare app':>10} {'dashboard':>10} {'ratio':>7} target")
+    for key in ("server_cold", "cold", "cold_chart", "warm", "warm_chart", "rerun"):
+        b = statistics.median(bare[key.replace("_chart", "")])
+        a = statistics.median(app[key])
         ratio = a / b
-        ok &= ratio <= target
-        print(f"{key:<8} {b * 1000:8.0f}ms {a * 1000:8.0f}ms {ratio:7.2f} <= {target}")
+        target = targets.get(key)
+        if target is not None:
+            ok &= ratio <= target
+        shown = f"<= {target}" if target else "(reported)"
+        print(f"{key:<12} {b * 1000:8.0f}ms {a * 1000:8.0f}ms {ratio:7.2f} {shown}")
     b, a = bare["rss"][-1], app["rss"][-1]
     ok &= a <= b + 250
-    print(f"{'memory':<8} {b:8.0f}MB {a:8.0f}MB {a - b:+7.0f}MB <= +250MB (after all pages)")
-    print(f"runs per figure: {args.runs} (median); all targets {'met' if ok else 'NOT met'}")
+    print(f"{'memory':<12} {b:8.0f}MB {a:8.0f}MB {a - b:+7.0f}MB <= +250MB (after all pages)")
+    print(
+        "cold/warm: until the script has run and its content is on screen; *_chart: until the "
+        "first plotly chart is drawn (the bare app has no chart; plotly.js is loaded then)"
+    )
+    print(f"runs per figure: {args.runs} (median); targets {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 

@@ -6,6 +6,7 @@ sessions through ``st.cache_resource``: one copy in memory however many people a
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Hashable
 from typing import TypeVar
@@ -99,9 +100,13 @@ def lang() -> str:
     return value if value in ("nl", "en") else "nl"
 
 
+@st.cache_resource(show_spinner=False)
+def region_names() -> dict[str, str]:
+    return snapshot().regions.set_index("code")["name"].astype(str).to_dict()
+
+
 def region_name(code: str) -> str:
-    names = snapshot().regions.set_index("code")["name"]
-    return str(names.get(code, code))
+    return region_names().get(code, code)
 
 
 def restore_pending_query() -> None:
@@ -134,7 +139,7 @@ def show_chart(chart: Chart, key: str) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("download_chart_data", lang()),
-        data=to_csv_bytes(chart.data),
+        data=functools.partial(to_csv_bytes, chart.data),  # built only when clicked
         file_name=f"{chart.file_stem}.csv",
         mime="text/csv",
         key=f"dl_{key}",
@@ -143,7 +148,7 @@ def show_chart(chart: Chart, key: str) -> None:
     )
     right.download_button(
         t("download_chart_data_nl", lang()),
-        data=to_csv_bytes(chart.data, dutch_excel=True),
+        data=functools.partial(to_csv_bytes, chart.data, dutch_excel=True),
         file_name=f"{chart.file_stem}_excel-nl.csv",
         mime="text/csv",
         key=f"dlnl_{key}",
