@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from shapely.geometry import shape
 
-from indicators import catalog
+from indicators import catalog, scoring
 from indicators.charts import (
     BETTER_COLOR,
     WORSE_COLOR,
@@ -144,8 +144,6 @@ def contributions(scores: Scores, region: str, goal: int) -> pd.DataFrame:
     Columns: indicator, name, unit, decimals, year, value, nl_value, z, points, percentile,
     quartile.
     """
-    latest = scores.latest
-    part = latest[(latest["region"] == region) & (latest["goal"] == goal)].copy()
     cols = [
         "indicator",
         "name",
@@ -159,11 +157,9 @@ def contributions(scores: Scores, region: str, goal: int) -> pd.DataFrame:
         "percentile",
         "quartile",
     ]
+    part = scoring.contributions(scores, region, goal)
     if part.empty:
         return pd.DataFrame(columns=cols)
-    n_sub = part["subtheme"].nunique()
-    per_sub = part.groupby("subtheme")["indicator"].transform("size")
-    part["points"] = 5.0 / 3.0 * part["z"] / (n_sub * per_sub)
     part["name"] = part["indicator"].map(indicator_name)
     part["unit"] = part["indicator"].map(lambda i: catalog.BY_ID[i].unit)
     part["decimals"] = part["indicator"].map(lambda i: catalog.BY_ID[i].decimals)

@@ -364,6 +364,25 @@ class Scores:
     municipalities: set[str]
 
 
+def contributions(scores: Scores, region: str, goal: int) -> pd.DataFrame:
+    """Each scored indicator of the goal for the region (actueel) with its weight in the goal
+    score and its contribution in score points.
+
+    The goal score is 5 + 5/3 x (mean of the sub-theme means of z), so an indicator weighs
+    1 / (n sub-themes x n indicators in its sub-theme) and adds 5/3 x z x weight points: the
+    contributions add up to score - 5 (before clipping).
+    """
+    latest = scores.latest
+    part = latest[(latest["region"] == region) & (latest["goal"] == goal)].copy()
+    if part.empty:
+        return part.assign(weight=pd.Series(dtype=float), points=pd.Series(dtype=float))
+    n_sub = part["subtheme"].nunique()
+    per_sub = part.groupby("subtheme")["indicator"].transform("size")
+    part["weight"] = 1.0 / (n_sub * per_sub)
+    part["points"] = 5.0 / 3.0 * part["z"] * part["weight"]
+    return part.reset_index(drop=True)
+
+
 def current_municipalities(regions: pd.DataFrame) -> set[str]:
     gm = regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
     return set(gm["code"])

@@ -180,15 +180,10 @@ def contributions(scores: scoring.Scores, region: str, goal: int) -> pd.DataFram
 
     Columns: indicator, year, value, nl_value, subtheme, z, z_raw, weight, points; sorted from
     the weakest (lowest z) to the strongest."""
-    latest = scores.latest
-    part = latest[(latest["region"] == region) & (latest["goal"] == goal)].copy()
     cols = ["indicator", "year", "value", "nl_value", "subtheme", "z", "z_raw", "weight", "points"]
+    part = scoring.contributions(scores, region, goal)
     if part.empty:
         return pd.DataFrame(columns=cols)
-    n_sub = part["subtheme"].nunique()
-    per_sub = part.groupby("subtheme")["indicator"].transform("size")
-    part["weight"] = 1.0 / (n_sub * per_sub)
-    part["points"] = 5.0 / 3.0 * part["z"] * part["weight"]
     return part.sort_values(["z", "indicator"])[cols].reset_index(drop=True)
 
 
