@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 from shapely.geometry import shape
 
 from indicators import catalog, scoring
@@ -32,7 +33,7 @@ from indicators.charts import (
     source_text,
     style,
 )
-from indicators.charts.overview import goal_small_multiples
+from indicators.charts.overview import comparison_words
 from indicators.formatting import format_number, format_signed
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, ZOD
 from indicators.scoring import Scores
@@ -445,16 +446,53 @@ def locator_chart(snap: Snapshot, focus: str, lang: str = "nl") -> Chart:
 
 
 def overview_chart(scores: Scores, names: dict[str, str], lang: str = "nl") -> Chart:
-    """The Overzicht small multiple (goal scores of the four, ZOD, Drenthe, NL) in large type."""
-    chart = goal_small_multiples(comparison_scores(scores, names), lang)
-    fig = go.Figure(chart.figure)
-    fig.update_traces(textfont={"size": BODY_PX}, cliponaxis=False)
-    for annotation in fig.layout.annotations:
-        if annotation.text != chart.source:
-            annotation.update(font={"size": BODY_PX + 2})
+    """The Overzicht small multiple (goal scores of the four, ZOD, Drenthe, NL) in large type.
+
+    The same panels and words as the Vega-Lite chart on Overzicht, drawn with plotly so that
+    kaleido can render the slide image."""
+    frame = comparison_scores(scores, names)
+    title, alt_text, source, stem = comparison_words(frame, lang)
+    goals = sorted(frame["goal"].unique())
+    fig = make_subplots(
+        rows=1,
+        cols=len(goals),
+        shared_yaxes=True,
+        horizontal_spacing=0.04,
+        subplot_titles=[catalog.GOALS[int(g)][lang] for g in goals],
+    )
+    for col, goal in enumerate(goals, start=1):
+        part = frame[frame["goal"] == goal]
+        fig.add_trace(
+            go.Bar(
+                y=part["region_name"],
+                x=part["score"],
+                orientation="h",
+                marker={"color": [style(r)["color"] for r in part["region"]]},
+                text=[format_number(v, 1) for v in part["score"]],
+                textposition="outside",
+                textfont={"size": BODY_PX},
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x:.1f}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+        fig.add_vline(x=5, line={"color": "#333333", "dash": "dash", "width": 1}, row=1, col=col)
+        fig.update_xaxes(range=[0, 10.8], dtick=2.5, row=1, col=col)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_annotations(font={"size": BODY_PX + 2})
     fig.update_xaxes(tickfont={"size": BODY_PX - 4})
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX, chart.source, extra_top=40)
-    return Chart(fig, chart.data, chart.title, chart.alt, chart.file_stem, chart.source)
+    finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT)
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
+    return Chart(
+        fig,
+        frame,
+        title,
+        alt_text,
+        stem,
+        source,
+    )
 
 
 def goal_scores_chart(

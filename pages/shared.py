@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from indicators import scoring
@@ -127,14 +128,17 @@ def read_view_state() -> ViewState:
 
 def show_chart(chart: Chart, key: str) -> None:
     """The chart, its alt text for screen readers, and downloads of exactly its data."""
-    st.plotly_chart(
-        chart.figure,
-        key=f"chart_{key}",
-        config={
-            "displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
-        },
-    )
+    if isinstance(chart.figure, go.Figure):
+        st.plotly_chart(
+            chart.figure,
+            key=f"chart_{key}",
+            config={
+                "displaylogo": False,
+                "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
+            },
+        )
+    else:  # Vega-Lite, with the house style it carries (not Streamlit's theme)
+        st.altair_chart(chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
     st.caption(chart.alt)
     left, right = st.columns(2)
     left.download_button(

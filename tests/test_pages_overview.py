@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import json
 
-import numpy as np
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -21,13 +21,6 @@ REGIONS = ["GM0114", "GM0109", "GM0118", "GM1681", "ZOD"]
 def expected():
     snap = load_snapshot(DATA)
     return snap, scoring.compute(snap.observations, snap.regions)
-
-
-def plotly_array(value) -> list:
-    """Plotly 7 sends numeric arrays as typed base64 ('bdata'); plain lists pass through."""
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
-    return list(value)
 
 
 def run_app(**params: str) -> AppTest:
@@ -73,16 +66,51 @@ def test_population_metrics_are_the_snapshot_values(expected):
         assert metrics[name] == format_number(value)
 
 
+def chart_frames(at: AppTest) -> list[tuple[dict, pd.DataFrame]]:
+    """Spec and data of each Vega-Lite chart as sent to the browser (Arrow bytes; a layered
+    chart sends one dataset per layer, concatenated here)."""
+    out = []
+    for element in at.get("vega_lite_chart"):
+        frames = [
+            pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+            for dataset in element.proto.datasets
+        ]
+        out.append((json.loads(element.proto.spec), pd.concat(frames, ignore_index=True)))
+    return out
+
+
 def test_comparison_chart_uses_dutch_separators_and_the_scores(expected):
     _snap, scores = expected
     at = run_app(gemeente="GM0109")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["separators"] == ",."
-    first = spec["data"][0]  # goal 1 bars
-    nl = scores.actueel[(scores.actueel.region == "NL01") & (scores.actueel.goal == 1)]
-    assert float(nl["score"].iloc[0]) == 5.0
-    labels, values = plotly_array(first["y"]), plotly_array(first["x"])
-    assert values[labels.index("Nederland")] == 5.0
+    spec, data = chart_frames(at)[0]
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert len(data) == 3 * 7  # three goals x the four, ZOD, Drenthe, NL
+    actueel = scores.actueel.set_index(["region", "goal"])["score"]
+    for row in data.itertuples():
+        assert row.score == pytest.approx(actueel[(row.region, row.goal)], abs=1e-12)
+    nl = data[(data.region == "NL01") & (data.goal == 1)]
+    assert nl["score"].iloc[0] == 5.0 and nl["label"].iloc[0] == "5,0"
+    coevorden = data[(data.region == "GM0109") & (data.goal == 2)].iloc[0]
+    assert coevorden["label"] == f"{coevorden['score']:.1f}".replace(".", ",")
+
+
+def test_outlook_chart_title_states_the_measured_change_and_the_2050_outlook(expected):
+    snap, _scores = expected
+    at = run_app()
+    spec, data = chart_frames(at)[1]
+    obs = snap.observations
+    pop = obs[(obs.indicator == "population") & (obs.region == "PV22")].set_index("year")["value"]
+    outlook = obs[(obs.indicator == "population_outlook") & (obs.region == "PV22")]
+    first, last = pop.loc[2015], pop.loc[pop.index.max()]
+    in_2050 = outlook.loc[outlook.year == 2050, "value"].iloc[0]
+    title = spec["vconcat"][0]["title"]["text"]
+    growth = f"{(last / first - 1) * 100:+.1f}".replace(".", ",")
+    change = f"{(in_2050 / (last / 1000) - 1) * 100:+.1f}".replace(".", ",")
+    assert title.startswith(f"Drenthe groeide sinds 2015 ({growth} %)")
+    assert f"{in_2050:.1f}".replace(".", ",") + " duizend" in title
+    assert f"({change} % t.o.v. {pop.index.max()})" in title
+    drenthe = data[data.region == "PV22"]
+    assert drenthe[drenthe.kind == "gemeten"]["value"].max() == pytest.approx(pop.max() / 1000)
 
 
 def test_junk_url_shows_a_note_and_the_default():

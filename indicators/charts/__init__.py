@@ -1,4 +1,4 @@
-"""Pure chart functions: tidy frame in, plotly figure out (no Streamlit).
+"""Pure chart functions: tidy frame in, figure out (no Streamlit).
 
 Every chart is returned as a :class:`Chart`: the figure, exactly the data it draws (for its
 download), a title that states the finding, an alt text, and a file stem. House style lives
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import altair as alt
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -42,7 +43,7 @@ OTHER_STYLE = {"color": OKABE_ITO["grey"], "dash": "solid", "symbol": "circle-op
 BETTER_COLOR = OKABE_ITO["blue"]
 WORSE_COLOR = OKABE_ITO["vermillion"]
 NEUTRAL_COLOR = "#BBBBBB"
-FONT = "Source Sans Pro, Arial, sans-serif"
+FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"  # Source Sans: Streamlit's own font
 SEPARATORS = ",."  # decimal comma, thousands point
 
 
@@ -52,9 +53,13 @@ def style(region: str) -> dict[str, str]:
 
 @dataclass
 class Chart:
-    """A figure with the data behind it and the words around it."""
+    """A figure with the data behind it and the words around it.
 
-    figure: go.Figure
+    ``figure`` is a plotly figure, or a Vega-Lite chart (Altair) on the landing page, which
+    the browser draws with far less JavaScript (see charts/overview.py).
+    """
+
+    figure: go.Figure | alt.TopLevelMixin
     data: pd.DataFrame
     title: str
     alt: str

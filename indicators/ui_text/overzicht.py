@@ -47,9 +47,20 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "outlook_heading": {"nl": "Vooruitblik 2050", "en": "Outlook 2050"},
     "outlook_title": {
-        "nl": "Drenthe en Zuidoost-Drenthe krimpen volgens de prognose tot 2050",
-        "en": "Drenthe and South-East Drenthe shrink until 2050 according to the outlook",
+        "nl": "{region} {verb} sinds {first_year} ({change} %); de prognose komt in "
+        "{future_year} uit op {future} duizend inwoners ({future_change} % t.o.v. {last_year})",
+        "en": "{region} {verb} since {first_year} ({change}%); the outlook puts it at "
+        "{future} thousand in {future_year} ({future_change}% on {last_year})",
     },
+    "outlook_title_plain": {
+        "nl": "Bevolking sinds 2015 en de prognose tot 2050",
+        "en": "Population since 2015 and the outlook to 2050",
+    },
+    "grew": {"nl": "groeide", "en": "grew"},
+    "shrank": {"nl": "kromp", "en": "shrank"},
+    "measured": {"nl": "gemeten", "en": "measured"},
+    "outlook": {"nl": "prognose", "en": "outlook"},
+    "outlook_unit_short": {"nl": "inwoners x 1.000", "en": "inhabitants x 1,000"},
     "outlook_unit": {
         "nl": "inwoners x 1.000; gemeten (doorgetrokken) en PBL/CBS-prognose (stippel)",
         "en": "inhabitants x 1,000; measured (solid) and PBL/CBS outlook (dotted)",

@@ -71,7 +71,7 @@ def test_chart_download_matches_the_snapshot(app_url, browser):
     snap = load_snapshot(DATA)
     scores = scoring.compute(snap.observations, snap.regions).actueel
     page = open_page(browser, f"{app_url}/?gemeente=GM0114")
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] svg.marks", timeout=60_000)
     button = page.get_by_test_id("stDownloadButton").first
     with page.expect_download() as info:
         button.click()
