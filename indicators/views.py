@@ -87,6 +87,18 @@ def goal_cards(scores: Scores, region: str) -> list[dict[str, object]]:
     return cards
 
 
+def overview_cards(snap: Snapshot, scores: Scores, region: str) -> list[dict[str, object]]:
+    """:func:`goal_cards` in the ``cached_view`` signature (a page run then only reads)."""
+    del snap
+    return goal_cards(scores, region)
+
+
+def overview_population(snap: Snapshot, scores: Scores) -> pd.DataFrame:
+    """:func:`latest_population` in the ``cached_view`` signature."""
+    del scores
+    return latest_population(snap)
+
+
 def goal_sentence(card: dict[str, object], region_name: str, lang: str = "nl") -> str:
     """One sentence that says what the numbers of a goal card mean."""
     name = card["name"][lang]  # type: ignore[index]

@@ -12,23 +12,21 @@ from indicators.ui_text import t
 from indicators.views import (
     QUARTILE_ICON,
     QUARTILE_KEYS,
-    goal_cards,
     goal_sentence,
-    latest_population,
-    region_names,
+    overview_cards,
+    overview_population,
 )
 from pages import shared
 
 shared.ensure_entrypoint()
 lang = shared.lang()
-snap, scores = shared.snapshot(), shared.scores()
 region = shared.view_state().gemeente
-names = region_names(snap)
+names = shared.region_names()
 
 st.title(t("app_title", lang))
 st.markdown(t("overview_intro", lang, region=names[region]))
 
-cards = goal_cards(scores, region)
+cards = shared.cached_view(overview_cards, region)
 for column, card in zip(st.columns(3), cards, strict=True):
     with column.container(border=True):
         score = float(card["score"])
@@ -59,7 +57,7 @@ for column, card in zip(st.columns(3), cards, strict=True):
 st.subheader(t("comparison_heading", lang))
 shared.show_chart(shared.cached_view(comparison_for, lang), "comparison")
 
-population = latest_population(snap)
+population = shared.cached_view(overview_population)
 year = int(population["year"].max())
 st.subheader(t("population_heading", lang, year=year))
 for column, row in zip(st.columns(len(population)), population.itertuples(), strict=True):

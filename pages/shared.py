@@ -137,8 +137,8 @@ def show_chart(chart: Chart, key: str) -> None:
                 "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, "scale": 2},
             },
         )
-    else:  # Vega-Lite, with the house style it carries (not Streamlit's theme)
-        st.altair_chart(chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
+    else:  # a Vega-Lite spec, with the house style it carries (not Streamlit's theme)
+        st.vega_lite_chart(spec=chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
     st.caption(chart.alt)
     left, right = st.columns(2)
     left.download_button(

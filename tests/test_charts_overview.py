@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import json
 
-from indicators.charts.overview import comparison_words, goal_small_multiples, outlook_words
+import jsonschema
+import pandas as pd
+import pytest
+from altair.vegalite.v6.schema import load_schema
+
+from indicators.charts.overview import (
+    comparison_words,
+    goal_small_multiples,
+    outlook_chart,
+    outlook_words,
+)
 
 
 def outlook_frame(values: dict[int, float], outlook: dict[int, float]) -> pd.DataFrame:
@@ -65,10 +75,10 @@ def test_comparison_title_names_best_and_worst_on_the_weakest_goal():
 
 def test_small_multiple_draws_one_panel_per_goal_with_dutch_labels():
     chart = goal_small_multiples(comparison_frame())
-    spec = chart.figure.to_dict()
+    spec = chart.figure
     panels = spec["vconcat"][0]
     assert panels["facet"]["column"]["field"] == "panel"
-    values = next(iter(spec["datasets"].values()))
+    values = panels["data"]["values"]
     labels = {(v["region"], v["goal"]): v["label"] for v in values}
     assert labels[("GM0114", 3)] == "5,5" and labels[("NL01", 1)] == "5,0"
     assert len({v["panel"] for v in values}) == 3
@@ -79,3 +89,35 @@ def test_small_multiple_draws_one_panel_per_goal_with_dutch_labels():
         "currency": ["€ ", ""],
     }
     assert chart.data.equals(comparison_frame())  # the download is exactly the drawn data
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        lambda: goal_small_multiples(comparison_frame()),
+        lambda: outlook_chart(outlook_frame({2015: 200.0, 2024: 190.0}, {2050: 199.5})),
+        lambda: outlook_chart(
+            outlook_frame({2015: 200.0, 2024: float("nan")}, {2023: 195.0, 2050: 199.5}), "en"
+        ),
+    ],
+)
+def test_specs_are_valid_vega_lite(chart):
+    # The specs are written as data (see charts/overview.py), so the schema is the check; an
+    # invalid spec would only fail in the browser. NaN must arrive as null (JSON has no NaN).
+    spec = chart().figure
+    jsonschema.validate(spec, load_schema())
+    assert "NaN" not in json.dumps(spec, allow_nan=False)
+
+
+def test_outlook_labels_the_line_ends_only():
+    spec = outlook_chart(
+        outlook_frame({2015: 200.0, 2020: 205.0, 2024: 210.0}, {2023: 204.0, 2050: 189.0})
+    ).figure
+    layers = spec["vconcat"][0]["layer"]
+    labels = [layer for layer in layers if layer["mark"]["type"] == "text"][0]
+    shown = {(v["region"], v["year"], v["label"]) for v in labels["data"]["values"]}
+    assert shown == {
+        ("PV22", 2024, "210,0"),
+        ("PV22", 2050, "189,0"),
+        ("CR08", 2015, "50,0"),
+    }

@@ -66,16 +66,28 @@ def test_population_metrics_are_the_snapshot_values(expected):
         assert metrics[name] == format_number(value)
 
 
+def inline_values(spec: object) -> list[dict]:
+    """Every row of inline data (``data.values``) anywhere in a Vega-Lite spec."""
+    if isinstance(spec, dict):
+        data = spec.get("data")
+        rows = list(data["values"]) if isinstance(data, dict) and "values" in data else []
+        return rows + [r for k, v in spec.items() if k != "data" for r in inline_values(v)]
+    if isinstance(spec, list):
+        return [r for item in spec for r in inline_values(item)]
+    return []
+
+
 def chart_frames(at: AppTest) -> list[tuple[dict, pd.DataFrame]]:
-    """Spec and data of each Vega-Lite chart as sent to the browser (Arrow bytes; a layered
-    chart sends one dataset per layer, concatenated here)."""
+    """Spec and data of each Vega-Lite chart as sent to the browser (data inline or as
+    Arrow datasets; a layered chart has one set per layer, concatenated here)."""
     out = []
     for element in at.get("vega_lite_chart"):
-        frames = [
+        spec = json.loads(element.proto.spec)
+        frames = [pd.DataFrame(inline_values(spec))] + [
             pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
             for dataset in element.proto.datasets
         ]
-        out.append((json.loads(element.proto.spec), pd.concat(frames, ignore_index=True)))
+        out.append((spec, pd.concat(frames, ignore_index=True)))
     return out
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-import altair as alt
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -55,11 +55,11 @@ def style(region: str) -> dict[str, str]:
 class Chart:
     """A figure with the data behind it and the words around it.
 
-    ``figure`` is a plotly figure, or a Vega-Lite chart (Altair) on the landing page, which
-    the browser draws with far less JavaScript (see charts/overview.py).
+    ``figure`` is a plotly figure, or a Vega-Lite spec (built with Altair) on the landing
+    page, which the browser draws with far less JavaScript (see charts/overview.py).
     """
 
-    figure: go.Figure | alt.TopLevelMixin
+    figure: go.Figure | dict[str, Any]
     data: pd.DataFrame
     title: str
     alt: str

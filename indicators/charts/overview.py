@@ -1,14 +1,19 @@
-"""Charts of the Overzicht page, drawn with Vega-Lite (Altair).
+"""Charts of the Overzicht page, as Vega-Lite specs.
 
-Overzicht is the landing page, so its charts use Vega-Lite rather than plotly: Streamlit's
+Overzicht is the landing page, so its charts are Vega-Lite rather than plotly: Streamlit's
 plotly bundle is 4.7 MB of JavaScript that the browser must parse before it draws anything,
-Vega's about 0.8 MB (benchmarks/bench_app.py measures the difference). The projection and
-slide versions of the goal panels (presentation.py) stay plotly, for kaleido's images.
+Vega's about 0.8 MB (benchmarks/bench_app.py measures the difference). The specs are written as
+plain data, the documented input of ``st.vega_lite_chart``, not built with Altair: Altair and
+its JSON-schema validator add 28 MB to every server and validate on each conversion, while
+these two specs never change shape (tests/test_charts_overview.py validates them against the
+Vega-Lite schema instead). The projection and slide version of the goal panels
+(presentation.py) stays plotly, for kaleido's images.
 """
 
 from __future__ import annotations
 
-import altair as alt
+from typing import Any
+
 import pandas as pd
 
 from indicators import catalog
@@ -16,6 +21,7 @@ from indicators.charts import FONT, Chart, file_stem, source_text, style
 from indicators.formatting import format_number
 from indicators.ui_text import t
 
+Spec = dict[str, Any]
 # Vega formats numbers with d3-format; this is its Dutch locale (decimal comma, thousands point).
 DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 # Vega has no star or x symbol; these three are told apart in grey print too.
@@ -23,25 +29,39 @@ OUTLOOK_SHAPES = ("circle", "diamond", "square")
 COMPARISON_SOURCES = ("70072NED", "83648NED", "83651NED", "KWB", "Inkomen van huishoudens")
 
 
-def house_style(chart: alt.TopLevelMixin, title: str, unit: str, source: str) -> alt.TopLevelMixin:
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts (numpy scalars and NaN become plain numbers and null)."""
+    return [
+        {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+        for row in frame.astype(object).to_dict(orient="records")
+    ]
+
+
+def field(name: str, kind: str = "nominal", **extra: Any) -> Spec:
+    return {"field": name, "type": kind, **extra}
+
+
+def house_style(view: Spec, title: str, unit: str, source: str) -> Spec:
     """The finding as title, the unit under it, the source line below the chart."""
-    framed = alt.vconcat(chart.properties(title=alt.Title(title, subtitle=unit, anchor="start")))
-    return (
-        framed.properties(
-            title=alt.Title(
-                source,
-                orient="bottom",
-                anchor="start",
-                fontSize=11,
-                fontWeight="normal",
-                color="#555555",
-            )
-        )
-        .configure(locale={"number": DUTCH_NUMBERS}, font=FONT)
-        .configure_title(fontSize=15, subtitleFontSize=12, color="#222222")
-        .configure_axis(labelFontSize=12, titleFontSize=12)
-        .configure_view(stroke=None)
-    )
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "vconcat": [{**view, "title": {"text": title, "subtitle": unit, "anchor": "start"}}],
+        "title": {
+            "text": source,
+            "orient": "bottom",
+            "anchor": "start",
+            "fontSize": 11,
+            "fontWeight": "normal",
+            "color": "#555555",
+        },
+        "config": {
+            "locale": {"number": DUTCH_NUMBERS},
+            "font": FONT,
+            "title": {"fontSize": 15, "subtitleFontSize": 12, "color": "#222222"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12},
+            "view": {"stroke": None},
+        },
+    }
 
 
 def comparison_words(frame: pd.DataFrame, lang: str = "nl") -> tuple[str, str, str, str]:
@@ -82,42 +102,53 @@ def goal_small_multiples(frame: pd.DataFrame, lang: str = "nl") -> Chart:
         panel=frame["goal"].map(lambda g: catalog.GOALS[int(g)][lang]),
         label=[format_number(v, 1) for v in frame["score"]],
     )[["goal", "panel", "region", "region_name", "score", "label"]]
-    base = alt.Chart(drawn)
-    y = alt.Y("region_name:N", sort=order, title=None)
-    bars = base.mark_bar().encode(
-        x=alt.X(
-            "score:Q",
-            scale=alt.Scale(domain=[0, 10.8]),
-            axis=alt.Axis(values=[0, 2.5, 5, 7.5, 10], format=",.1~f"),
-            title=None,
-        ),
-        y=y,
-        color=alt.Color(
-            "region:N",
-            scale=alt.Scale(domain=codes, range=[style(c)["color"] for c in codes]),
-            legend=None,
-        ),
-        tooltip=[
-            alt.Tooltip("region_name:N", title=t("region", lang)),
-            alt.Tooltip("label:N", title="score"),
-        ],
-    )
-    labels = base.mark_text(align="left", dx=3, fontSize=12).encode(
-        x="score:Q", y=y, text="label:N"
-    )
-    reference = base.mark_rule(color="#333333", strokeDash=[4, 3]).encode(x=alt.datum(5))
-    panels = (
-        alt.layer(bars, labels, reference)
-        .properties(width=265, height=26 * len(order))
-        .facet(
-            column=alt.Column(
-                "panel:N",
-                sort=[catalog.GOALS[int(g)][lang] for g in goals],
-                header=alt.Header(title=None, labelFontSize=13, labelAnchor="start"),
+    y = field("region_name", sort=order, title=None)
+    bars = {
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": field(
+                "score",
+                "quantitative",
+                scale={"domain": [0, 10.8]},
+                axis={"values": [0, 2.5, 5, 7.5, 10], "format": ",.1~f"},
+                title=None,
             ),
-            spacing=24,
-        )
-    )
+            "y": y,
+            "color": field(
+                "region",
+                scale={"domain": codes, "range": [style(c)["color"] for c in codes]},
+                legend=None,
+            ),
+            "tooltip": [
+                field("region_name", title=t("region", lang)),
+                field("label", title="score"),
+            ],
+        },
+    }
+    labels = {
+        "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 12},
+        "encoding": {"x": field("score", "quantitative"), "y": y, "text": field("label")},
+    }
+    reference = {
+        "mark": {"type": "rule", "color": "#333333", "strokeDash": [4, 3]},
+        "encoding": {"x": {"datum": 5}},
+    }
+    panels = {
+        "data": {"values": records(drawn)},
+        "facet": {
+            "column": field(
+                "panel",
+                sort=[catalog.GOALS[int(g)][lang] for g in goals],
+                header={"title": None, "labelFontSize": 13, "labelAnchor": "start"},
+            )
+        },
+        "spacing": 24,
+        "spec": {
+            "width": 265,
+            "height": 26 * len(order),
+            "layer": [bars, labels, reference],
+        },
+    }
     return Chart(
         house_style(panels, title, t("comparison_unit", lang), source),
         frame,
@@ -174,65 +205,75 @@ def outlook_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
             drawn[drawn["kind"] == "prognose"].sort_values("year").groupby("region").tail(1),
         ]
     )
-    colour = alt.Color(
-        "region_name:N",
-        scale=alt.Scale(domain=names, range=colours),
-        legend=alt.Legend(title=None, orient="bottom"),
+    colour = field(
+        "region_name",
+        scale={"domain": names, "range": colours},
+        legend={"title": None, "orient": "bottom"},
     )
-    shape = alt.Shape(
-        "region_name:N",
-        scale=alt.Scale(domain=names, range=list(OUTLOOK_SHAPES[: len(names)])),
-        legend=alt.Legend(title=None, orient="bottom"),
+    shape = field(
+        "region_name",
+        scale={"domain": names, "range": list(OUTLOOK_SHAPES[: len(names)])},
+        legend={"title": None, "orient": "bottom"},
     )
     # Room right of 2050 for the value labels, which sit beside the line ends.
-    x = alt.X(
-        "year:Q",
-        scale=alt.Scale(domain=[2015, 2053], nice=False),
-        axis=alt.Axis(format="d", values=list(range(2015, 2051, 5))),
+    x = field(
+        "year",
+        "quantitative",
+        scale={"domain": [2015, 2053], "nice": False},
+        axis={"format": "d", "values": list(range(2015, 2051, 5))},
         title=None,
     )
-    y = alt.Y("value:Q", scale=alt.Scale(zero=True), axis=alt.Axis(format=",.0f"), title=None)
+    y = field("value", "quantitative", scale={"zero": True}, axis={"format": ",.0f"}, title=None)
     tooltip = [
-        alt.Tooltip("region_name:N", title=t("region", lang)),
-        alt.Tooltip("kind_label:N", title=" "),
-        alt.Tooltip("year:Q", format="d", title=t("year", lang)),
-        alt.Tooltip("label:N", title=t("outlook_unit_short", lang)),
+        field("region_name", title=t("region", lang)),
+        field("kind_label", title=" "),
+        field("year", "quantitative", format="d", title=t("year", lang)),
+        field("label", title=t("outlook_unit_short", lang)),
     ]
-    lines = (
-        alt.Chart(drawn)
-        .mark_line()
-        .encode(
-            x=x,
-            y=y,
-            color=colour,
-            detail="kind:N",
-            strokeDash=alt.StrokeDash(
-                "kind_label:N",
-                scale=alt.Scale(domain=list(kinds.values()), range=[[1, 0], [3, 3]]),
-                legend=alt.Legend(title=None, orient="bottom"),
+    lines = {
+        "data": {"values": records(drawn)},
+        "mark": {"type": "line"},
+        "encoding": {
+            "x": x,
+            "y": y,
+            "color": colour,
+            "detail": field("kind"),
+            "strokeDash": field(
+                "kind_label",
+                scale={"domain": list(kinds.values()), "range": [[1, 0], [3, 3]]},
+                legend={"title": None, "orient": "bottom"},
             ),
-            strokeWidth=alt.condition(alt.datum.kind == "gemeten", alt.value(3), alt.value(1.5)),
-        )
-    )
-    measured_points = (
-        alt.Chart(drawn[drawn["kind"] == "gemeten"])
-        .mark_point(filled=True, size=40)
-        .encode(x=x, y=y, color=colour, shape=shape, tooltip=tooltip)
-    )
-    outlook_points = (
-        alt.Chart(drawn[drawn["kind"] == "prognose"])
-        .mark_point(filled=False, size=90, strokeWidth=2)
-        .encode(x=x, y=y, color=colour, tooltip=tooltip)
-    )
-    end_labels = (
-        alt.Chart(ends)
-        .mark_text(align="left", dx=9, fontSize=12, fontWeight="bold")
-        .encode(x=x, y=y, text="label:N", color=alt.Color("region_name:N", legend=None))
-    )
-    layered = alt.layer(lines, measured_points, outlook_points, end_labels).properties(
-        width=860,
-        height=340,  # fixed: Vega-Lite cannot fit a concatenated view to its container
-    )
+            "strokeWidth": {
+                "condition": {"test": "datum.kind === 'gemeten'", "value": 3},
+                "value": 1.5,
+            },
+        },
+    }
+    measured_points = {
+        "data": {"values": records(drawn[drawn["kind"] == "gemeten"])},
+        "mark": {"type": "point", "filled": True, "size": 40},
+        "encoding": {"x": x, "y": y, "color": colour, "shape": shape, "tooltip": tooltip},
+    }
+    outlook_points = {
+        "data": {"values": records(drawn[drawn["kind"] == "prognose"])},
+        "mark": {"type": "point", "filled": False, "size": 90, "strokeWidth": 2},
+        "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip},
+    }
+    end_labels = {
+        "data": {"values": records(ends)},
+        "mark": {"type": "text", "align": "left", "dx": 9, "fontSize": 12, "fontWeight": "bold"},
+        "encoding": {
+            "x": x,
+            "y": y,
+            "text": field("label"),
+            "color": {**colour, "legend": None},
+        },
+    }
+    layered = {
+        "width": 860,  # fixed: Vega-Lite cannot fit a concatenated view to its container
+        "height": 340,
+        "layer": [lines, measured_points, outlook_points, end_labels],
+    }
     title = outlook_words(frame, lang)
     source = source_text(["03759ned", "70072NED", "84527NED"], lang)
     return Chart(
