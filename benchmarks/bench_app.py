@@ -216,7 +216,7 @@ def measure(browser, script: Path, path: str, marker: str, runs: int) -> dict[st
             if i == runs - 1:
                 for other in PAGES if path else [""]:
                     page.goto(f"{url}/{other}")
-                    settled_log(page)
+                    wait_ready(page, False)  # not timed: only the memory afterwards counts
                 page.wait_for_timeout(1000)
                 out["rss"] = [rss_mb(proc.pid)]
             context.close()
