@@ -128,14 +128,12 @@ new MutationObserver(() => {
 """
 
 
-def wait_ready(page: Page, chart: bool) -> None:
-    """Until connected, the script run finished and (if ``chart``) a plotly chart drawn."""
+def wait_ready(page: Page) -> None:
+    """Until connected and the script run finished (untimed waits)."""
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=60_000
     )
     page.wait_for_selector(READY, timeout=60_000)
-    if chart:
-        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
 
 
 def settled_log(page: Page, timeout: float = 60) -> list[list[float]]:
@@ -216,7 +214,7 @@ def measure(browser, script: Path, path: str, marker: str, runs: int) -> dict[st
             if i == runs - 1:
                 for other in PAGES if path else [""]:
                     page.goto(f"{url}/{other}")
-                    wait_ready(page, False)  # not timed: only the memory afterwards counts
+                    wait_ready(page)  # not timed: only the memory afterwards counts
                 page.wait_for_timeout(1000)
                 out["rss"] = [rss_mb(proc.pid)]
             context.close()

@@ -166,7 +166,7 @@ def browser_check(url: str, n: int) -> list[float]:
             starts.append(time.perf_counter())
             page.goto(f"{url}/overzicht?gemeente=GM0114", wait_until="commit")
         for page, started in zip(pages, starts, strict=True):
-            wait_ready(page, chart=False)
+            wait_ready(page)
             times.append(time.perf_counter() - started)
         browser.close()
     return times

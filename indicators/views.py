@@ -25,6 +25,12 @@ QUARTILE_KEYS = {
 QUARTILE_ICON = {"bovenste kwart": "▲", "midden": "●", "onderste kwart": "▼", "": "–"}
 
 
+def quartile_label(quartile: str, lang: str = "nl") -> str:
+    """'▼ onderste kwart': the symbol carries the quartile without colour."""
+    words = t(QUARTILE_KEYS.get(quartile, "quartile_middle"), lang)
+    return f"{QUARTILE_ICON.get(quartile, '')} {words}"
+
+
 def region_names(snap: Snapshot) -> dict[str, str]:
     return snap.regions.set_index("code")["name"].astype(str).to_dict()
 

@@ -13,14 +13,13 @@ from indicators.export import to_csv_bytes
 from indicators.formatting import escape_markdown, format_number
 from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
 from indicators.ui_text import t
-from indicators.views import region_names
 from pages import shared
 
 shared.ensure_entrypoint()
 lang = shared.lang()
 snap = shared.snapshot()
 region = shared.view_state().gemeente
-names = region_names(snap)
+names = shared.region_names()
 date = vd.snapshot_date(snap)
 
 

@@ -9,7 +9,6 @@ from indicators.charts import Chart
 from indicators.charts.maps import ZOOMS, municipal_map_for, wijk_map_for
 from indicators.state import DEFAULT_INDICATOR
 from indicators.ui_text import t
-from indicators.views import region_names
 from indicators.views_indicator import choose_year, indicator_name
 from indicators.views_map import (
     GEO_YEAR,
@@ -50,7 +49,7 @@ lang = shared.lang()
 snap = shared.snapshot()
 state = shared.view_state()
 region = state.gemeente
-names = region_names(snap)
+names = shared.region_names()
 obs = snap.observations
 
 st.title(t("km_title", lang))

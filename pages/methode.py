@@ -8,14 +8,13 @@ from indicators import catalog, scoring
 from indicators import views_data as vd
 from indicators.formatting import escape_markdown, format_number
 from indicators.ui_text import t
-from indicators.views import region_names
 from pages import shared
 
 shared.ensure_entrypoint()
 lang = shared.lang()
 snap, scores = shared.snapshot(), shared.scores()
 region = shared.view_state().gemeente
-names = region_names(snap)
+names = shared.region_names()
 
 st.title(t("m_title", lang))
 st.markdown(t("m_intro", lang))

@@ -10,11 +10,10 @@ from indicators.charts.overview import comparison_for, outlook_for
 from indicators.formatting import format_number
 from indicators.ui_text import t
 from indicators.views import (
-    QUARTILE_ICON,
-    QUARTILE_KEYS,
     goal_sentence,
     overview_cards,
     overview_population,
+    quartile_label,
 )
 from pages import shared
 
@@ -39,14 +38,12 @@ for column, card in zip(st.columns(3), cards, strict=True):
             delta_color="normal",
         )
         if ok:
-            quartile = str(card["quartile"])
             st.caption(
                 t(
                     "card_caption",
                     lang,
                     rank=t("rank_of", lang, rank=card["rank"], n=card["n_ranked"]),
-                    quartile=f"{QUARTILE_ICON.get(quartile, '')} "
-                    f"{t(QUARTILE_KEYS.get(quartile, 'quartile_middle'), lang)}",
+                    quartile=quartile_label(str(card["quartile"]), lang),
                     bottom=t("bottom_count", lang, n=card["n_bottom"]),
                     trend=t(str(card["trend"]), lang),
                     years=card["years"],

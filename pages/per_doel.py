@@ -12,7 +12,7 @@ from indicators.formatting import format_number
 from indicators.regions import ZOD
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
-from indicators.views import QUARTILE_ICON, QUARTILE_KEYS, goal_cards, region_names
+from indicators.views import goal_cards, quartile_label
 from indicators.views_indicator import (
     contributions,
     default_detail,
@@ -34,7 +34,7 @@ lang = shared.lang()
 snap, scores = shared.snapshot(), shared.scores()
 state = shared.view_state()
 region = state.gemeente
-names = region_names(snap)
+names = shared.region_names()
 peers = shared.peer_groups().get(region, [])
 
 goal = st.radio(
@@ -63,14 +63,12 @@ left.metric(
 )
 with right:
     if ok:
-        quartile = str(card["quartile"])
         st.caption(
             t(
                 "pd_score_caption",
                 lang,
                 rank=t("rank_of", lang, rank=card["rank"], n=card["n_ranked"]),
-                quartile=f"{QUARTILE_ICON.get(quartile, '')} "
-                f"{t(QUARTILE_KEYS.get(quartile, 'quartile_middle'), lang)}",
+                quartile=quartile_label(str(card["quartile"]), lang),
                 bottom=t("bottom_count", lang, n=card["n_bottom"]),
                 years=card["years"],
                 n=card["n_indicators"],

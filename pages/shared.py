@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import scoring
+from indicators import scoring, views
 from indicators.charts import Chart
 from indicators.export import to_csv_bytes
 from indicators.snapshot import Snapshot, load_snapshot
@@ -103,7 +103,8 @@ def lang() -> str:
 
 @st.cache_resource(show_spinner=False)
 def region_names() -> dict[str, str]:
-    return snapshot().regions.set_index("code")["name"].astype(str).to_dict()
+    """Region names once per server (callers only read the dict)."""
+    return views.region_names(snapshot())
 
 
 def region_name(code: str) -> str:

@@ -9,7 +9,6 @@ from indicators import catalog
 from indicators.charts.compare import profile_for
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
-from indicators.views import region_names
 from indicators.views_map import (
     MAX_COMPARE,
     compare_options,
@@ -24,7 +23,7 @@ lang = shared.lang()
 snap, scores = shared.snapshot(), shared.scores()
 state = shared.view_state()
 region = state.gemeente
-names = region_names(snap)
+names = shared.region_names()
 
 st.title(t("vg_title_page", lang))
 st.markdown(t("vg_intro", lang))

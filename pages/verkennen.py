@@ -7,7 +7,6 @@ import streamlit as st
 from indicators import catalog
 from indicators.charts.indicator import distribution_for, ranking_for, series_for
 from indicators.ui_text import t
-from indicators.views import region_names
 from indicators.views_indicator import (
     choose_year,
     explorable_indicators,
@@ -27,7 +26,7 @@ lang = shared.lang()
 snap = shared.snapshot()
 state = shared.view_state()
 region = state.gemeente
-names = region_names(snap)
+names = shared.region_names()
 obs = snap.observations
 
 st.title(t("vk_title", lang))
