@@ -104,10 +104,14 @@ def browser():
 
 
 def wait_for_app(page) -> None:
-    """Streamlit's own readiness signals: connected, script finished, no skeleton."""
+    """Streamlit's own readiness signals: connected, script finished, no skeleton.
+
+    'notRunning' is also the state before the first run, so the page's title (every page has
+    one) must be in the DOM first: then 'notRunning' can only mean the run has finished."""
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=60_000
     )
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000
     )
