@@ -106,25 +106,30 @@ def rss_mb(pid: int) -> float:
 
 
 # Logs [time, elements in the page body, script run finished, charts, charts drawn] at every
-# DOM change. "Finished" needs a 'running' state first: the app is 'notRunning' before its
-# first run too. Reset by the benchmark before a rerun.
+# DOM change. The app is 'notRunning' before its first run too, and React may batch a fast run's
+# 'running' and 'notRunning' into one commit, so the attribute alone cannot say a run happened.
+# "Finished" is therefore 'notRunning' after proof of a run: the body filling (a page load
+# starts empty), 'running' seen, or the marker text of the new output (a rerun; set with the
+# reset before the click).
 OBSERVER = """
-window.__bench = {log: [], running: false};
+window.__bench = {log: [], running: false, marker: null, seen: false};
 new MutationObserver(() => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app) return;
+  const bench = window.__bench;
   const state = app.dataset.testScriptState;
-  if (state === 'running') window.__bench.running = true;
+  if (state === 'running') bench.running = true;
   const body = document.querySelector("[data-testid='stMainBlockContainer']");
+  const elements = body ? body.querySelectorAll("[data-testid='stElementContainer']").length : 0;
+  if (bench.marker && !bench.seen && body) bench.seen = body.textContent.includes(bench.marker);
+  const proof = bench.running || bench.seen || (bench.marker === null && elements > 0);
   const charts = document.querySelectorAll(
     "[data-testid='stPlotlyChart'], [data-testid='stVegaLiteChart']").length;
   const drawn = document.querySelectorAll(
     "[data-testid='stPlotlyChart'] .main-svg, [data-testid='stVegaLiteChart'] canvas, " +
     "[data-testid='stVegaLiteChart'] svg.marks").length;
-  window.__bench.log.push([performance.now(),
-    body ? body.querySelectorAll("[data-testid='stElementContainer']").length : 0,
-    window.__bench.running && state === 'notRunning', charts, drawn]);
-}).observe(document, {subtree: true, childList: true, attributes: true});
+  bench.log.push([performance.now(), elements, proof && state === 'notRunning', charts, drawn]);
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 
 
@@ -179,11 +184,14 @@ def reload(page: Page) -> tuple[float, float]:
 def change_region(page: Page, option: str, marker: str) -> tuple[float, float]:
     """Pick another municipality in the sidebar; timed from the click on the option."""
     page.get_by_test_id("stSidebar").get_by_role("combobox").click()
+    text = marker.format(option=option)
     since = page.evaluate(
-        "window.__bench.log = []; window.__bench.running = false; performance.now()"
+        "(marker) => { Object.assign(window.__bench, {log: [], running: false, marker, "
+        "seen: false}); return performance.now(); }",
+        text,
     )
     page.get_by_role("option", name=option).click()
-    page.get_by_text(marker.format(option=option)).first.wait_for(timeout=60_000)
+    page.get_by_text(text).first.wait_for(timeout=60_000)
     return timings(settled_log(page), since)
 
 
