@@ -31,3 +31,32 @@ def test_dutch_number_format():
     assert format_number(109346) == "109.346"
     assert format_number(1234.56, 1) == "1.234,6"
     assert format_number(float("nan")) == "–"
+
+
+def test_cached_resources_leave_the_collectors_sight_after_their_garbage_is_freed():
+    """Streamlit's full collection after every run must not rescan the snapshot and caches;
+    a cycle dropped while building must still be freed, not frozen."""
+    import gc
+    import weakref
+
+    from pages.shared import _frozen
+
+    class Node:
+        pass
+
+    gc.disable()  # only _frozen's own collection may free the cycle below
+    try:
+        dropped = Node()
+        dropped.me = dropped
+        gone = weakref.ref(dropped)
+        del dropped
+        kept = Node()
+        kept.me = kept
+        frozen_before = gc.get_freeze_count()
+        assert _frozen(kept) is kept
+        assert gone() is None
+        assert gc.get_freeze_count() > frozen_before
+        assert gc.get_count()[0] == 0  # nothing left for the next collection to scan
+    finally:
+        gc.unfreeze()
+        gc.enable()
