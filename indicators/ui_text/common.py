@@ -31,6 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
     "no_data": {"nl": "Geen gegevens beschikbaar.", "en": "No data available."},
     "insufficient": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
     "goal": {"nl": "Doel", "en": "Goal"},
+    "vs_nl": {"nl": "t.o.v. NL", "en": "vs NL"},
     "score": {"nl": "Score", "en": "Score"},
     "rank_of": {"nl": "plaats {rank} van {n}", "en": "rank {rank} of {n}"},
     "nl_reference": {"nl": "Nederland = 5,0", "en": "Netherlands = 5.0"},
