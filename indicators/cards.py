@@ -61,7 +61,7 @@ def goal_card_html(card: Mapping[str, object], region_name: str, lang: str = "nl
         delta = round(score - 5, 1)
         sign, kind = ("▲ +", "better") if delta > 0 else ("▼ ", "worse") if delta < 0 else ("", "")
         parts.append(
-            f'<p class="bw-value">{format_number(score, 1)}'
+            f'<p class="bw-value">{format_number(score, 1)} '  # a space for text readers
             f'<span class="bw-delta bw-{kind}">{sign}{format_number(delta, 1)} '
             f"{escape(t('vs_nl', lang))}</span></p>"
         )

@@ -24,7 +24,8 @@ class Texts(HTMLParser):
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[0] != "style":
+        data = data.strip()
+        if data and self.stack and self.stack[0] != "style":
             self.text.append(data)
             for name in (self.stack[-1] or "").split():
                 self.by_class.setdefault(name, []).append(data)
