@@ -61,3 +61,29 @@ def test_cached_resources_leave_the_collectors_sight_after_their_garbage_is_free
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_a_rescan_frees_a_frozen_cycle_once_it_is_dropped():
+    """An evicted cached view that holds a reference cycle must not stay forever."""
+    import gc
+    import weakref
+
+    from pages.shared import _frozen
+
+    class Node:
+        pass
+
+    gc.disable()
+    try:
+        view = Node()
+        view.me = view
+        evicted = weakref.ref(view)
+        _frozen(view)  # cached: frozen with everything else
+        del view  # evicted from the cache; only the cycle keeps it
+        _frozen(None)
+        assert evicted() is not None  # a plain freeze never looks at it again
+        _frozen(None, rescan=True)
+        assert evicted() is None
+    finally:
+        gc.unfreeze()
+        gc.enable()
