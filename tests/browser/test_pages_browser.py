@@ -86,3 +86,14 @@ def test_chart_download_matches_the_snapshot(app_url, browser):
         assert value == pytest.approx(expected, abs=1e-9)
     assert ("GM0114", 1) in got and ("NL01", 3) in got and got[("NL01", 3)] == 5.0
     page.close()
+
+
+def test_a_reader_in_dark_mode_gets_the_light_theme_the_charts_are_drawn_for(app_url, browser):
+    page = browser.new_page(color_scheme="dark", viewport={"width": 1200, "height": 900})
+    page.goto(f"{app_url}/overzicht")
+    wait_for_app(page)
+    background = page.evaluate(
+        "getComputedStyle(document.querySelector(\"[data-testid='stApp']\")).backgroundColor"
+    )
+    assert background == "rgb(255, 255, 255)"
+    page.close()
