@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from indicators.formatting import format_number
+from indicators.formatting import format_number, format_signed
 from indicators.ui_text import t
 from indicators.views import goal_sentence, quartile_label
 
@@ -24,9 +24,8 @@ QUARTILE_CLASS = {"bovenste kwart": "top", "midden": "middle", "onderste kwart":
 TREND_ARROW = {"trend_better": "↗", "trend_worse": "↘", "trend_none": "→"}
 
 # Borders in the Okabe-Ito colours of the charts; delta text in darker shades of the same
-# two, which reach 4.5:1 on white (WCAG AA). Streamlit pads a ``dl`` inside st.html with a
-# more specific rule, hence the one !important.
-CSS = """
+# two, which reach 4.5:1 on white (WCAG AA).
+CARD_CSS = """
 .bw-cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem}
 .bw-card{border:1px solid rgba(49,51,63,.2);border-left:.45rem solid #999;
 border-radius:.5rem;padding:.75rem 1rem}
@@ -39,6 +38,9 @@ border-radius:.5rem;padding:.75rem 1rem}
 .bw-better{color:#005A8C}
 .bw-worse{color:#A1400A}
 .bw-meta{font-size:.85rem;opacity:.75}
+"""
+# Streamlit pads a ``dl`` inside st.html with a more specific rule, hence the one !important.
+POPULATION_CSS = """
 .bw-population{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));
 gap:.5rem 1rem;margin:0;padding:0!important}
 .bw-population dt{font-size:.9rem;font-weight:400;margin:0;padding:0}
@@ -59,10 +61,10 @@ def goal_card_html(card: Mapping[str, object], region_name: str, lang: str = "nl
     ]
     if ok:
         delta = round(score - 5, 1)
-        sign, kind = ("▲ +", "better") if delta > 0 else ("▼ ", "worse") if delta < 0 else ("", "")
+        arrow, kind = ("▲ ", "better") if delta > 0 else ("▼ ", "worse") if delta < 0 else ("", "")
         parts.append(
             f'<p class="bw-value">{format_number(score, 1)} '  # a space for text readers
-            f'<span class="bw-delta bw-{kind}">{sign}{format_number(delta, 1)} '
+            f'<span class="bw-delta bw-{kind}">{arrow}{format_signed(delta, 1)} '
             f"{escape(t('vs_nl', lang))}</span></p>"
         )
         trend = str(card["trend"])
@@ -87,7 +89,7 @@ def goal_cards_html(
 ) -> str:
     """The three goal cards side by side (stacked on a narrow screen)."""
     body = "".join(goal_card_html(card, region_name, lang) for card in cards)
-    return f'<style>{CSS}</style><div class="bw-cards">{body}</div>'
+    return f'<style>{CARD_CSS}</style><div class="bw-cards">{body}</div>'
 
 
 def population_html(names_and_values: Iterable[tuple[str, float]]) -> str:
@@ -96,4 +98,4 @@ def population_html(names_and_values: Iterable[tuple[str, float]]) -> str:
         f"<div><dt>{escape(name)}</dt><dd>{format_number(value)}</dd></div>"
         for name, value in names_and_values
     )
-    return f'<style>{CSS}</style><dl class="bw-population">{items}</dl>'
+    return f'<style>{POPULATION_CSS}</style><dl class="bw-population">{items}</dl>'

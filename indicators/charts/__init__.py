@@ -55,8 +55,8 @@ def style(region: str) -> dict[str, str]:
 class Chart:
     """A figure with the data behind it and the words around it.
 
-    ``figure`` is a plotly figure, or a Vega-Lite spec (built with Altair) on the landing
-    page, which the browser draws with far less JavaScript (see charts/overview.py).
+    ``figure`` is a plotly figure, or a Vega-Lite spec (plain data) on the landing page,
+    which the browser draws with far less JavaScript (see charts/overview.py).
     """
 
     figure: go.Figure | dict[str, Any]

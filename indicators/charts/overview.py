@@ -18,7 +18,7 @@ import pandas as pd
 
 from indicators import catalog
 from indicators.charts import FONT, Chart, file_stem, source_text, style
-from indicators.formatting import format_number
+from indicators.formatting import format_number, format_signed
 from indicators.ui_text import t
 
 Spec = dict[str, Any]
@@ -176,10 +176,10 @@ def outlook_words(frame: pd.DataFrame, lang: str = "nl") -> str:
         region=last["region_name"],
         verb=t("grew" if change >= 0 else "shrank", lang),
         first_year=int(first["year"]),
-        change=("+" if change >= 0 else "") + format_number(change, 1),
+        change=format_signed(change, 1),
         future=format_number(future["value"], 1),
         future_year=int(future["year"]),
-        future_change=("+" if future_change >= 0 else "") + format_number(future_change, 1),
+        future_change=format_signed(future_change, 1),
         last_year=int(last["year"]),
     )
 
