@@ -28,13 +28,12 @@ from indicators.regions import (
     members_of,
     region_level,
 )
+from indicators.snapshot import OBS_COLUMNS
 from indicators.sources import raw as rawio
 from indicators.sources.values import parse_cbs_series, period_year, resolve_key
 
 log = logging.getLogger(__name__)
 
-OBS_COLUMNS = ["indicator", "region", "year", "value", "source", "table", "period", "status"]
-STATUS_VALUES = ("definitive", "provisional", "derived", "transcribed")
 CROSS_CHECK_TOLERANCE = 0.005
 
 
@@ -82,7 +81,7 @@ def _finish(obs: Iterable[pd.DataFrame], source_id: str, table: str) -> pd.DataF
     frame["source"] = source_id
     frame["table"] = table
     frame["year"] = frame["year"].astype("int64")
-    return frame[OBS_COLUMNS]
+    return frame[list(OBS_COLUMNS)]
 
 
 # CBS buckets that are not municipalities: GM0000 unknown, GM0998 abroad, GM0999 not assigned.
@@ -908,7 +907,7 @@ def derive_aggregates(obs: pd.DataFrame, membership: pd.DataFrame) -> pd.DataFra
                         "status": "derived",
                     }
                 )
-    return pd.DataFrame(rows, columns=OBS_COLUMNS)
+    return pd.DataFrame(rows, columns=list(OBS_COLUMNS))
 
 
 def assemble(results: list[SourceResult], lookups: RegionLookups) -> tuple[pd.DataFrame, list[str]]:

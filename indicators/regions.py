@@ -45,3 +45,12 @@ def members_of(region: str, membership: pd.DataFrame, year: int) -> list[str]:
     if region == NEDERLAND:
         return rows["gemeente"].tolist()
     return rows.loc[rows["provincie"] == region, "gemeente"].tolist()
+
+
+def current_municipalities(regions: pd.DataFrame, province: str | None = None) -> list[str]:
+    """Codes of the municipalities that exist now (the newest 'Gebieden in Nederland'),
+    optionally of one province, sorted: the set every rank and map is drawn over."""
+    sel = regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
+    if province:
+        sel = sel[sel["provincie"] == province]
+    return sorted(sel["code"].astype(str))

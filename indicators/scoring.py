@@ -21,7 +21,13 @@ import numpy as np
 import pandas as pd
 
 from indicators import catalog
-from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
+from indicators.regions import (
+    DRENTHE,
+    FOCUS_MUNICIPALITIES,
+    NEDERLAND,
+    ZOD,
+    current_municipalities,
+)
 
 Z_CAP = 3.0
 COVERAGE = 2.0 / 3.0
@@ -49,9 +55,10 @@ T_CRITICAL = (
 )  # fmt: skip
 
 
-def indicator_table(indicators: tuple[catalog.Indicator, ...] | None = None) -> pd.DataFrame:
-    """The scored indicators as a frame: indicator, goal, subtheme, d."""
-    chosen = [i for i in (indicators or catalog.INDICATORS) if i.scored and i.level == "gemeente"]
+def indicator_table() -> pd.DataFrame:
+    """The scored indicators (:func:`catalog.scored_indicators`) as a frame: indicator, goal,
+    subtheme, d."""
+    chosen = catalog.scored_indicators()
     return pd.DataFrame(
         {
             "indicator": [i.id for i in chosen],
@@ -292,7 +299,7 @@ def well_covered_municipalities(obs: pd.DataFrame, share: float = 0.9) -> set[st
     """Municipalities with a value for at least ``share`` of the scored indicators (any year).
 
     Municipalities formed by a merger after 2015 lack all 2015-only indicators; as peers they
-    would mostly show "geen gegevens", so the peer search can leave them out.
+    would mostly show "geen gegevens", so the peer search leaves them out.
     """
     scored = set(indicator_table()["indicator"])
     gm = obs[_is_municipality(obs["region"]) & obs["indicator"].isin(scored)]
@@ -300,15 +307,14 @@ def well_covered_municipalities(obs: pd.DataFrame, share: float = 0.9) -> set[st
     return set(counts[counts >= share * len(scored)].index)
 
 
-def peer_groups(
+def nearest_municipalities(
     regions: pd.DataFrame, k: int = PEER_COUNT, eligible: set[str] | None = None
 ) -> dict[str, list[str]]:
-    """'Vergelijkbare gemeenten': the k current municipalities nearest in size, urbanity and
-    density (standardised log population, urbanity class, log density; ties by code).
+    """The k current municipalities nearest to each one in size, urbanity and density
+    (standardised log population, urbanity class, log density; ties by code). With
+    ``eligible``, only those can be chosen (every municipality still gets a group).
 
-    For ZOD: the union of the four municipalities' peer groups, without the four themselves.
-    With ``eligible``, only those municipalities can be peers (every municipality still gets
-    a group).
+    For ZOD: the union of the four municipalities' groups, without the four themselves.
     """
     gm = (
         regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
@@ -341,6 +347,16 @@ def peer_groups(
     return groups
 
 
+def peer_groups(obs: pd.DataFrame, regions: pd.DataFrame) -> dict[str, list[str]]:
+    """'Vergelijkbare gemeenten': the one peer rule every page, export and slide uses.
+
+    The nearest municipalities (:func:`nearest_municipalities`) among those with data for
+    nearly every scored indicator (:func:`well_covered_municipalities`): a peer without data
+    would only show "geen gegevens" and would not count in the peer median anyway.
+    """
+    return nearest_municipalities(regions, eligible=well_covered_municipalities(obs))
+
+
 def peer_values(obs: pd.DataFrame, peers: list[str]) -> pd.DataFrame:
     """Median of the peer group per (indicator, year), with how many peers had a value."""
     sel = obs[obs["region"].isin(peers)]
@@ -362,11 +378,29 @@ class Scores:
     bottom: pd.DataFrame  # n indicators in bottom quarter per region/goal (actueel)
     spread: pd.Series
     municipalities: set[str]
+    peers: dict[str, list[str]]  # 'vergelijkbare gemeenten' per region (see peer_groups)
+
+
+CONTRIBUTION_COLUMNS = (
+    "indicator",
+    "goal",
+    "subtheme",
+    "year",
+    "value",
+    "nl_value",
+    "z",
+    "z_raw",
+    "percentile",
+    "quartile",
+    "weight",
+    "points",
+)
 
 
 def contributions(scores: Scores, region: str, goal: int) -> pd.DataFrame:
     """Each scored indicator of the goal for the region (actueel) with its weight in the goal
-    score and its contribution in score points.
+    score and its contribution in score points, largest contribution first (what "drives the
+    score" means: a large z in a crowded sub-theme weighs less).
 
     The goal score is 5 + 5/3 x (mean of the sub-theme means of z), so an indicator weighs
     1 / (n sub-themes x n indicators in its sub-theme) and adds 5/3 x z x weight points: the
@@ -375,23 +409,20 @@ def contributions(scores: Scores, region: str, goal: int) -> pd.DataFrame:
     latest = scores.latest
     part = latest[(latest["region"] == region) & (latest["goal"] == goal)].copy()
     if part.empty:
-        return part.assign(weight=pd.Series(dtype=float), points=pd.Series(dtype=float))
+        return pd.DataFrame(columns=list(CONTRIBUTION_COLUMNS))
     n_sub = part["subtheme"].nunique()
     per_sub = part.groupby("subtheme")["indicator"].transform("size")
     part["weight"] = 1.0 / (n_sub * per_sub)
     part["points"] = 5.0 / 3.0 * part["z"] * part["weight"]
-    return part.reset_index(drop=True)
-
-
-def current_municipalities(regions: pd.DataFrame) -> set[str]:
-    gm = regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
-    return set(gm["code"])
+    part["_size"] = part["points"].abs()
+    part = part.sort_values(["_size", "indicator"], ascending=[False, True])
+    return part[list(CONTRIBUTION_COLUMNS)].reset_index(drop=True)
 
 
 def compute(obs: pd.DataFrame, regions: pd.DataFrame) -> Scores:
     """All scores for every municipality, ZOD, Drenthe and Nederland, both views."""
     ind = indicator_table()
-    munis = current_municipalities(regions)
+    munis = set(current_municipalities(regions))
     keep = obs["region"].isin(munis | set(REFERENCE_REGIONS)) | _is_municipality(obs["region"])
     spread = spreads(obs[keep & obs["indicator"].isin(ind["indicator"])])
     z = z_scores(obs[keep], ind, spread)
@@ -403,7 +434,8 @@ def compute(obs: pd.DataFrame, regions: pd.DataFrame) -> Scores:
     )
     bottom = bottom_quarter_counts(latest)
     actueel = actueel.merge(bottom, on=["region", "goal"], how="left")
-    return Scores(z, latest, actueel, per_jaar, bottom, spread, munis)
+    peers = peer_groups(obs, regions)
+    return Scores(z, latest, actueel, per_jaar, bottom, spread, munis, peers)
 
 
 # --- sensitivity ------------------------------------------------------------------------------

@@ -25,8 +25,9 @@ OBSERVATIONS = "observations.parquet"
 REGIONS = "regions.parquet"
 MANIFEST = "manifest.json"
 GEO_FILES = ("geo/gemeenten.geojson", "geo/provincies.geojson", "geo/wijken.geojson")
+# The observation schema (DESIGN.md 3.2): every writer and reader uses these two.
 OBS_COLUMNS = ("indicator", "region", "year", "value", "source", "table", "period", "status")
-STATUSES = {"definitive", "provisional", "derived", "transcribed"}
+STATUSES = ("definitive", "provisional", "derived", "transcribed")
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -46,6 +47,11 @@ class Snapshot:
     regions: pd.DataFrame
     manifest: dict[str, Any]
     directory: Path
+
+
+def snapshot_date(snap: Snapshot) -> str:
+    """The build date (YYYY-MM-DD) that file names and title slides carry ('' if unknown)."""
+    return str(snap.manifest.get("built_at", ""))[:10]
 
 
 def recover_interrupted_swap(directory: Path) -> bool:
@@ -123,7 +129,7 @@ def check_observations(obs: pd.DataFrame) -> list[str]:
         )
     if obs["value"].isna().any():
         problems.append(f"{int(obs['value'].isna().sum())} missing values stored as rows")
-    bad_status = set(obs["status"]) - STATUSES
+    bad_status = set(obs["status"]) - set(STATUSES)
     if bad_status:
         problems.append(f"unknown status values {sorted(map(str, bad_status))}")
     unknown = sorted(set(obs["indicator"]) - set(catalog.BY_ID))

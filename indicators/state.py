@@ -48,6 +48,13 @@ def _first(value: object) -> str:
     return text if len(text) <= MAX_PARAM_LENGTH else text[:MAX_PARAM_LENGTH] + "…"
 
 
+def as_int(text: str) -> int | None:
+    """A whole number written in ASCII digits, else None: ``str.isdigit`` also accepts
+    superscripts such as '²', which ``int`` then refuses."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def parse_params(
     params: Mapping[str, object],
     years: Iterable[int] = (),
@@ -72,9 +79,9 @@ def parse_params(
             state.notes.append(Note("indicator", raw, state.indicator))
     if "jaar" in params:
         raw = _first(params["jaar"])
-        valid = set(years)
-        if raw.strip().isdigit() and int(raw) in valid:
-            state.jaar = int(raw)
+        number = as_int(raw)
+        if number is not None and number in set(years):
+            state.jaar = number
         else:
             state.notes.append(Note("jaar", raw, "het nieuwste jaar"))
     if "doel" in params:

@@ -375,11 +375,6 @@ def reference_values(
 # --- builders for the pages: (snapshot, scores, selection...) -> result, cacheable per server ---
 
 
-def peers_of(snap: Snapshot, region: str) -> list[str]:
-    """The 'vergelijkbare gemeenten' of a region (for ZOD the union of the four's groups)."""
-    return scoring.peer_groups(snap.regions).get(region, [])
-
-
 def names_of(snap: Snapshot) -> dict[str, str]:
     return snap.regions.set_index("code")["name"].astype(str).to_dict()
 
@@ -388,12 +383,11 @@ def goal_table_for(
     snap: Snapshot, scores: scoring.Scores, region: str, goal: int, scored: bool, lang: str
 ) -> pd.DataFrame:
     """The Per doel table of the scored (or context) indicators of a goal."""
-    del scores
     return goal_table(
         snap.observations,
         goal_indicators(goal, scored),
         table_regions(region),
-        peers_of(snap, region),
+        scores.peers.get(region, []),
         names_of(snap),
         lang,
     )
@@ -404,9 +398,10 @@ def series_for_page(
 ) -> pd.DataFrame:
     """The time-series frame of one indicator; the peer median only where it is a fair
     yardstick (not for the ZOD total of a count)."""
-    del scores
     ind = catalog.BY_ID[indicator]
-    peers = peers_of(snap, region) if with_peers and not (is_count(ind) and region == ZOD) else []
+    peers = (
+        scores.peers.get(region, []) if with_peers and not (ind.is_count and region == ZOD) else []
+    )
     return series(
         snap.observations,
         indicator,

@@ -24,7 +24,13 @@ from shapely.ops import polylabel
 from indicators import catalog, scoring
 from indicators.catalog import Indicator
 from indicators.formatting import format_number
-from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
+from indicators.regions import (
+    DRENTHE,
+    FOCUS_MUNICIPALITIES,
+    NEDERLAND,
+    ZOD,
+    current_municipalities,
+)
 from indicators.snapshot import Snapshot
 from indicators.ui_text import t
 from indicators.views_indicator import STATUS_MARK, indicator_name, shown_decimals
@@ -456,14 +462,6 @@ def display_table(values: pd.DataFrame, ind: Indicator, lang: str = "nl") -> pd.
     return pd.DataFrame(columns)
 
 
-def current_municipalities(snap: Snapshot, province: str | None = None) -> list[str]:
-    regions = snap.regions
-    sel = regions[(regions["level"] == "gemeente") & regions["current"].astype(bool)]
-    if province:
-        sel = sel[sel["provincie"] == province]
-    return sorted(sel["code"].astype(str))
-
-
 def wijk_codes(snap: Snapshot) -> list[str]:
     regions = snap.regions
     return sorted(regions.loc[regions["level"] == "wijk", "code"].astype(str))
@@ -507,7 +505,7 @@ def compare_options(snap: Snapshot) -> list[str]:
     municipality by name."""
     names = snap.regions.set_index("code")["name"].astype(str)
     others = sorted(
-        (c for c in current_municipalities(snap) if c not in FOCUS_MUNICIPALITIES),
+        (c for c in current_municipalities(snap.regions) if c not in FOCUS_MUNICIPALITIES),
         key=lambda c: (names.get(c, c), c),
     )
     return [*FOCUS_MUNICIPALITIES, *COMPARE_REFERENCES, *others]

@@ -36,7 +36,7 @@ st.markdown(t("m_rules", lang, per_year=per_year, trend_years=scoring.TREND_YEAR
 
 st.subheader(t("m_peers_heading", lang))
 st.markdown(t("m_peers", lang, k=scoring.PEER_COUNT))
-peers = vd.peer_names(region, shared.peer_groups(), names)
+peers = vd.peer_names(region, scores.peers, names)
 st.caption(
     escape_markdown(
         t("m_peers_of", lang, region=names[region], n=len(peers), names=", ".join(peers))

@@ -35,7 +35,7 @@ snap, scores = shared.snapshot(), shared.scores()
 state = shared.view_state()
 region = state.gemeente
 names = shared.region_names()
-peers = shared.peer_groups().get(region, [])
+peers = shared.scores().peers.get(region, [])
 
 goal = st.radio(
     t("pd_goal_select", lang),

@@ -19,7 +19,7 @@ from indicators.presentation import (
     driver_options,
     indicator_name,
 )
-from indicators.state import REGION_CHOICES
+from indicators.state import REGION_CHOICES, as_int
 from indicators.ui_text import t
 from pages import shared
 
@@ -102,8 +102,9 @@ total = len(slides)
 raw_number = st.query_params.get("dia")
 number = 1
 if raw_number is not None:
-    if raw_number.strip().isdigit() and 1 <= int(raw_number) <= total:
-        number = int(raw_number)
+    given = as_int(raw_number)
+    if given is not None and 1 <= given <= total:
+        number = given
     else:
         st.info(
             t("pres_bad_slide", lang, value=escape_markdown(raw_number[:64])),

@@ -66,14 +66,6 @@ def scores() -> scoring.Scores:
 
 
 @st.cache_resource(show_spinner=False)
-def peer_groups() -> dict[str, list[str]]:
-    """Peers among municipalities with data for (nearly) every scored indicator."""
-    snap = snapshot()
-    eligible = scoring.well_covered_municipalities(snap.observations)
-    return _frozen(scoring.peer_groups(snap.regions, eligible=eligible))
-
-
-@st.cache_resource(show_spinner=False)
 def sensitivity() -> pd.DataFrame:
     return _frozen(scoring.sensitivity(scores()))
 

@@ -38,7 +38,7 @@ goal = st.segmented_control(
 selection = st.multiselect(
     t("vg_select", lang, n=MAX_COMPARE),
     options=compare_options(snap),
-    default=default_selection(region, shared.peer_groups().get(region, [])),
+    default=default_selection(region, shared.scores().peers.get(region, [])),
     format_func=lambda code: names.get(code, code),
     max_selections=MAX_COMPARE,
     help=t("vg_select_help", lang, region=names[region]),

@@ -14,7 +14,6 @@ import pytest
 from indicators import build
 from indicators.build import (
     KWB_VARIABLES,
-    OBS_COLUMNS,
     SourceResult,
     derive_aggregates,
     extract_70072_v3,
@@ -26,6 +25,7 @@ from indicators.build import (
 )
 from indicators.errors import CBSError, RawDataError
 from indicators.regions import FOCUS_MUNICIPALITIES
+from indicators.snapshot import OBS_COLUMNS
 from indicators.sources import raw as rawio
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "raw"
@@ -157,7 +157,7 @@ def test_extract_70072_v3_direct_values_and_income_blocks():
 
 def test_extract_70072_v3_regions_status_and_provenance():
     obs = extract_70072_v3(frame_70072())
-    assert list(obs.columns) == OBS_COLUMNS
+    assert list(obs.columns) == list(OBS_COLUMNS)
     # GM0000 ("gemeente onbekend") and LD01 (landsdeel) are dropped.
     assert set(obs["region"]) == {"GM0114", "PV22", "NL01"}
     # Every indicator has one row per region, except the suppressed cinema distance of GM0114.
@@ -425,7 +425,7 @@ def obs_frame(rows: list[tuple], source: str, status: str = "definitive") -> pd.
     frame["table"] = source.upper()
     frame["period"] = frame["year"].astype(str)
     frame["status"] = status
-    return frame[OBS_COLUMNS]
+    return frame[list(OBS_COLUMNS)]
 
 
 def result(source: str, priority: int, rows: list[tuple]) -> SourceResult:
@@ -536,7 +536,7 @@ def test_derive_aggregates_sums_and_weighted_means():
 
 def test_derive_aggregates_rows_are_marked_derived():
     derived = derive_aggregates(aggregate_input(), MEMBERSHIP)
-    assert list(derived.columns) == OBS_COLUMNS
+    assert list(derived.columns) == list(OBS_COLUMNS)
     assert set(derived["status"]) == {"derived"}
     assert set(derived["source"]) == {"derived"}
     vacancy = derived[derived["indicator"] == "vacancy_rate"]

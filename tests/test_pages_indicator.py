@@ -90,9 +90,13 @@ def test_contributions_weights_follow_the_sub_themes():
             "subtheme": ["A", "A", "B"],
             "z": [1.2, -0.6, -0.3],
             "z_raw": [1.2, -0.6, -0.3],
+            "percentile": 50.0,
+            "quartile": "midden",
         }
     )
-    scores = scoring.Scores(latest, latest, latest, latest, latest, pd.Series(dtype=float), set())
+    scores = scoring.Scores(
+        latest, latest, latest, latest, latest, pd.Series(dtype=float), set(), {}
+    )
     out = contributions(scores, "GM1", 1).set_index("indicator")
     assert list(out.index) == ["a2", "b1", "a1"]  # weakest (lowest z) first
     assert out.loc["a1", "weight"] == pytest.approx(0.25)

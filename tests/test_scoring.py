@@ -17,7 +17,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from indicators import scoring
-from indicators.regions import FOCUS_MUNICIPALITIES
+from indicators.regions import FOCUS_MUNICIPALITIES, current_municipalities
 
 OBS_COLS = ["indicator", "region", "year", "value"]
 IND_COLS = ["indicator", "goal", "subtheme", "d"]
@@ -512,10 +512,10 @@ def test_peer_groups_ties_by_code_and_only_current_municipalities():
         ],
         columns=["code", "level", "current", "population", "urbanity", "population_density"],
     )
-    groups = scoring.peer_groups(regions, k=2)
+    groups = scoring.nearest_municipalities(regions, k=2)
     assert set(groups) == {"GM0001", "GM0002", "GM0003", "GM0004", "ZOD"}
     assert groups["GM0001"] == ["GM0002", "GM0003"]
-    assert scoring.peer_groups(regions, k=1)["GM0001"] == ["GM0002"]
+    assert scoring.nearest_municipalities(regions, k=1)["GM0001"] == ["GM0002"]
     assert groups["GM0002"] == ["GM0003", "GM0001"]  # distance 0 first
     assert groups["ZOD"] == []  # none of the four in this frame
 
@@ -746,8 +746,8 @@ def test_real_sensitivity(real):
 
 def test_real_peer_groups(real):
     snap, _ = real
-    groups = scoring.peer_groups(snap.regions)
-    current = scoring.current_municipalities(snap.regions)
+    groups = scoring.peer_groups(snap.observations, snap.regions)
+    current = set(current_municipalities(snap.regions))
     peers = groups["GM0114"]
     assert len(peers) == 10 and len(set(peers)) == 10
     assert "GM0114" not in peers and set(peers) <= current
@@ -762,7 +762,7 @@ def test_peer_groups_only_from_eligible_municipalities():
 
     snap = load_snapshot()
     eligible = scoring.well_covered_municipalities(snap.observations)
-    groups = scoring.peer_groups(snap.regions, eligible=eligible)
+    groups = scoring.peer_groups(snap.observations, snap.regions)
     assert len(groups["GM0114"]) == 10
     assert set(groups["GM0114"]) <= eligible
     # A municipality formed by a merger after 2015 has no 2015 figures: not eligible.

@@ -359,7 +359,7 @@ def municipal_map_for(
     names = region_names(snap)
     codes = feature_codes(geo)
     values = area_values(snap.observations, ind, year, codes, names)
-    drenthe = current_municipalities(snap, DRENTHE)
+    drenthe = current_municipalities(snap.regions, DRENTHE)
     title = finding(snap.observations, ind, year, region, names, lang, codes)
     return municipal_map(values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang)
 
