@@ -74,6 +74,10 @@ class Indicator:
     def scored(self) -> bool:
         return self.direction != "context"
 
+    def name(self, lang: str = "nl") -> str:
+        """The indicator's name in the reader's language."""
+        return self.name_en if lang == "en" and self.name_en else self.name_nl
+
     @property
     def is_count(self) -> bool:
         """A count (inhabitants, dwellings, crimes): regional figures are sums, so Drenthe and
@@ -968,6 +972,21 @@ def scored_indicators(goal: int | None = None) -> list[Indicator]:
         for i in INDICATORS
         if i.scored and i.level == "gemeente" and (goal is None or i.goal == goal)
     ]
+
+
+def goal_tables(goal: int) -> list[str]:
+    """The source tables behind the scored indicators of a goal (for its source line)."""
+    return list(dict.fromkeys(t for ind in scored_indicators(goal) for t in ind.tables))
+
+
+def municipal_indicators() -> list[Indicator]:
+    """Indicators with a figure per municipality (ranked, mapped and explored)."""
+    return [i for i in INDICATORS if i.level == "gemeente"]
+
+
+def wijk_indicators() -> list[Indicator]:
+    """Indicators with a figure per wijk of the four municipalities (the wijk map)."""
+    return [i for i in INDICATORS if i.level == "wijk"]
 
 
 def context_indicators(goal: int) -> list[Indicator]:

@@ -116,7 +116,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.factsheet is None and not args.slides:
-        from indicators.export import write_tidy_csv
+        from indicators.exports.csv import write_tidy_csv
         from indicators.snapshot import load_snapshot
 
         paths = write_tidy_csv(load_snapshot(args.data), args.out)
@@ -128,12 +128,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_documents(args: argparse.Namespace) -> int:
     """Factsheets and/or the slide deck, with self-explaining file names and timings."""
-    from indicators import exports
-    from indicators.presentation import build_slides
+    from indicators.exports import deck, factsheet, images
     from indicators.scoring import compute
     from indicators.snapshot import load_snapshot
+    from indicators.views.presentatie import build_slides
 
-    choices = exports.FACTSHEET_REGIONS
+    choices = factsheet.FACTSHEET_REGIONS
     regions: tuple[str, ...] = ()
     if args.factsheet is not None:
         wanted = args.factsheet.strip().upper()
@@ -149,7 +149,7 @@ def _export_documents(args: argparse.Namespace) -> int:
         print(f"error: --focus {args.focus!r} is not one of {', '.join(choices)}", file=sys.stderr)
         return EXIT_USAGE
     if args.slides:
-        ok, reason = exports.images_available("en")
+        ok, reason = images.images_available("en")
         if not ok:
             print(
                 f"error: the slides need chart images, and {reason}. Install Debian's chromium "
@@ -163,18 +163,18 @@ def _export_documents(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for region in regions:
         began = time.perf_counter()
-        path = args.out / exports.factsheet_file_name(snap, region)
-        path.write_bytes(exports.factsheet_pdf(snap, scores, region, args.lang))
+        path = args.out / factsheet.factsheet_file_name(snap, region)
+        path.write_bytes(factsheet.factsheet_pdf(snap, scores, region, args.lang))
         print(f"{path}  ({time.perf_counter() - began:.1f} s)")
     if args.slides:
         began = time.perf_counter()
         try:
-            deck = exports.slide_deck(build_slides(snap, scores, focus, None, args.lang))
-        except exports.ImagesUnavailable as exc:
+            pptx = deck.slide_deck(build_slides(snap, scores, focus, None, args.lang))
+        except images.ImagesUnavailable as exc:
             print(f"error: the slide images could not be made: {exc}", file=sys.stderr)
             return EXIT_FAILED
-        path = args.out / exports.deck_file_name(snap, focus)
-        path.write_bytes(deck)
+        path = args.out / deck.deck_file_name(snap, focus)
+        path.write_bytes(pptx)
         print(f"{path}  ({time.perf_counter() - began:.1f} s)")
     print(f"Exported in {time.perf_counter() - start:.1f} s -> {args.out}")
     return EXIT_OK

@@ -16,6 +16,8 @@ ZOD_NAME = "Zuid- en Oost-Drenthe"
 DRENTHE = "PV22"
 NEDERLAND = "NL01"
 REQUIRED_REGIONS: tuple[str, ...] = (*FOCUS_MUNICIPALITIES, DRENTHE, NEDERLAND)
+# The pseudo-region of a time series that holds the median of the peer municipalities.
+PEERS = "peers"
 
 
 def region_level(code: str) -> str:

@@ -1,4 +1,5 @@
-"""A transparent score per NPVR goal, against Nederland (DESIGN.md section 4).
+"""A transparent score per NPVR goal, against Nederland (README.md, "The score per NPVR goal";
+ARCHITECTURE.md names the rules this module owns).
 
 Per scored indicator i, region m, year t::
 
@@ -15,6 +16,7 @@ Everything here is pure pandas on the snapshot's observations; no Streamlit.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,11 +94,12 @@ def z_scores(
 ) -> pd.DataFrame:
     """One row per scored (indicator, region, year) with a Nederland value in that year.
 
-    Columns: indicator, region, year, value, nl_value, s, d, goal, subtheme, z (capped),
-    z_raw (uncapped).
+    Columns: indicator, region, year, value, status (where the observations have it),
+    nl_value, s, d, goal, subtheme, z (capped), z_raw (uncapped).
     """
     ind = indicator_table() if indicators is None else indicators
-    data = obs[obs["indicator"].isin(ind["indicator"])][["indicator", "region", "year", "value"]]
+    keep = [c for c in ("indicator", "region", "year", "value", "status") if c in obs.columns]
+    data = obs[obs["indicator"].isin(ind["indicator"])][keep]
     nl = data[data["region"] == NEDERLAND].rename(columns={"value": "nl_value"})
     s = spreads(data) if spread is None else spread
     out = data.merge(nl[["indicator", "year", "nl_value"]], on=["indicator", "year"])
@@ -147,6 +150,7 @@ def goal_scores(
         "region",
         "goal",
         "year",
+        "year_min",
         "years",
         "score",
         "status",
@@ -210,6 +214,32 @@ def rank_among_municipalities(
     out["n_ranked"] = n_ranked
     out["quartile"] = quartile_label(out["percentile"])
     return out
+
+
+def rank_places(values: pd.Series, direction: str) -> pd.Series:
+    """Place of each value among ``values``: 1 = most favourable (lower is better: lowest
+    first) or, for context indicators, highest; ties share the better place; a missing value
+    gets no place. The one ranking rule of every page, export and slide."""
+    oriented = -values if direction == "lower_better" else values
+    return oriented.rank(method="min", ascending=False).astype("Int64")
+
+
+def place_among(values: pd.Series, value: float, direction: str) -> int | None:
+    """Where ``value`` would stand among ``values`` (1 + the number strictly ahead of it), also
+    for a region that is not one of them (ZOD, Drenthe, Nederland); None without a value."""
+    values = values.dropna()
+    if value is None or math.isnan(value) or values.empty:
+        return None
+    ahead = values < value if direction == "lower_better" else values > value
+    return int(ahead.sum()) + 1
+
+
+def share_below(values: pd.Series, value: float) -> tuple[float, float]:
+    """Percentages of municipalities with a strictly lower and a strictly higher value."""
+    n = len(values)
+    if n == 0 or math.isnan(value):
+        return math.nan, math.nan
+    return 100.0 * (values < value).sum() / n, 100.0 * (values > value).sum() / n
 
 
 def quartile_label(percentile: pd.Series) -> pd.Series:
@@ -293,6 +323,22 @@ def trends(
         default="geen duidelijke trend",
     )
     return agg[list(TREND_COLUMNS)]
+
+
+def relative_trends(z: pd.DataFrame) -> pd.DataFrame:
+    """Per (indicator, region): does the region move towards Nederland or away from it?
+
+    The trend (:func:`trends`: last 8 years, at least 3, t-test of the slope at 5 %) of the
+    uncapped, direction-adjusted distance to Nederland ``z_raw``, in the same years in which
+    both have a value. A rising distance means the region improves relative to Nederland
+    (whether it is ahead or behind), so ``direction`` reads "beter" / "slechter" / "geen
+    duidelijke trend" relative to Nederland. The spread is fixed, so a change in z is a change
+    in the region's position, not in the spread. Columns as :func:`trends`.
+    """
+    frame = z[["indicator", "region", "year", "z_raw"]].rename(columns={"z_raw": "value"})
+    table = indicator_table().assign(d=1.0)
+    unit = pd.Series(1.0, index=table["indicator"])
+    return trends(frame, unit, table)
 
 
 def well_covered_municipalities(obs: pd.DataFrame, share: float = 0.9) -> set[str]:
@@ -379,6 +425,7 @@ class Scores:
     spread: pd.Series
     municipalities: set[str]
     peers: dict[str, list[str]]  # 'vergelijkbare gemeenten' per region (see peer_groups)
+    relative: pd.DataFrame  # trend of each region's distance to Nederland (relative_trends)
 
 
 CONTRIBUTION_COLUMNS = (
@@ -387,6 +434,7 @@ CONTRIBUTION_COLUMNS = (
     "subtheme",
     "year",
     "value",
+    "status",
     "nl_value",
     "z",
     "z_raw",
@@ -415,6 +463,8 @@ def contributions(scores: Scores, region: str, goal: int) -> pd.DataFrame:
     part["weight"] = 1.0 / (n_sub * per_sub)
     part["points"] = 5.0 / 3.0 * part["z"] * part["weight"]
     part["_size"] = part["points"].abs()
+    if "status" not in part.columns:
+        part["status"] = ""
     part = part.sort_values(["_size", "indicator"], ascending=[False, True])
     return part[list(CONTRIBUTION_COLUMNS)].reset_index(drop=True)
 
@@ -435,7 +485,8 @@ def compute(obs: pd.DataFrame, regions: pd.DataFrame) -> Scores:
     bottom = bottom_quarter_counts(latest)
     actueel = actueel.merge(bottom, on=["region", "goal"], how="left")
     peers = peer_groups(obs, regions)
-    return Scores(z, latest, actueel, per_jaar, bottom, spread, munis, peers)
+    relative = relative_trends(z[z["region"].isin(munis | set(REFERENCE_REGIONS))])
+    return Scores(z, latest, actueel, per_jaar, bottom, spread, munis, peers, relative)
 
 
 # --- sensitivity ------------------------------------------------------------------------------

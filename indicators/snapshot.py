@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,11 +47,29 @@ class Snapshot:
     regions: pd.DataFrame
     manifest: dict[str, Any]
     directory: Path
+    # Boundary files, read on first use by indicators.boundaries (name -> GeoJSON dict).
+    geo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
 
 def snapshot_date(snap: Snapshot) -> str:
     """The build date (YYYY-MM-DD) that file names and title slides carry ('' if unknown)."""
     return str(snap.manifest.get("built_at", ""))[:10]
+
+
+# A figure more than this many years older than the snapshot is marked as dated wherever it
+# is shown (DESIGN.md 3.1: "a figure's age is part of the figure").
+DATED_AFTER_YEARS = 5
+
+
+def snapshot_year(snap: Snapshot) -> int:
+    """The year of the snapshot's build date, against which a figure's age is read."""
+    built = snapshot_date(snap)
+    return int(built[:4]) if built[:4].isdigit() else int(snap.observations["year"].max())
+
+
+def is_dated(year: int | float, reference_year: int) -> bool:
+    """More than :data:`DATED_AFTER_YEARS` years older than the snapshot (2020 in 2026)."""
+    return int(year) < reference_year - DATED_AFTER_YEARS
 
 
 def recover_interrupted_swap(directory: Path) -> bool:

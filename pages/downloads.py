@@ -8,45 +8,24 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from indicators import views_data as vd
-from indicators.export import to_csv_bytes
-from indicators.formatting import escape_markdown, format_number
+from indicators.exports.csv import to_csv_bytes
+from indicators.formatting import escape_markdown, format_number, join_words
 from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
+from indicators.snapshot import snapshot_date
 from indicators.ui_text import t
+from indicators.views import downloads as vd
 from pages import shared
 
-shared.ensure_entrypoint()
-lang = shared.lang()
-snap = shared.snapshot()
-region = shared.view_state().gemeente
-names = shared.region_names()
-date = vd.snapshot_date(snap)
+lang, snap, scores, state, region, names = shared.start_page()
+date = snapshot_date(snap) or "onbekend"
 
 
-@st.cache_resource(show_spinner=False)
 def dataset(kind: str, arg: str = "") -> pd.DataFrame:
-    """The read-only frame behind a download (``arg``: region for the selection, language for
-    the column descriptions)."""
-    snap, scores = shared.snapshot(), shared.scores()
-    if kind == "all":
-        return vd.full_dataset(snap)
-    if kind == "selection":
-        return vd.selection_dataset(snap, arg)
-    if kind == "scores_now":
-        return vd.scores_actueel(scores, snap.regions)
-    if kind == "scores_year":
-        return vd.scores_per_year(scores, snap.regions)
-    if kind == "codebook":
-        return vd.codebook(snap)
-    if kind == "columns":
-        return vd.column_descriptions(arg or "nl")
-    if kind == "regions":
-        return vd.regions_table(snap)
-    raise KeyError(kind)
+    return shared.cached_view(vd.dataset_for, kind, arg)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def csv_bytes(kind: str, arg: str, dutch_excel: bool) -> bytes:
+def csv_bytes(kind: str, arg: str, dutch_excel: bool = False) -> bytes:
     return to_csv_bytes(dataset(kind, arg), dutch_excel=dutch_excel)
 
 
@@ -59,24 +38,11 @@ def block(
         st.subheader(title)
         st.markdown(description)
         st.caption(t("dl_rows", lang, rows=format_number(len(frame)), columns=len(frame.columns)))
-        left, right = st.columns(2)
-        left.download_button(
-            t("dl_button_csv", lang),
-            data=partial(csv_bytes, kind, arg, False),
-            file_name=vd.file_name(what, date),
-            mime="text/csv",
-            key=f"downloads_{kind}_csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-        right.download_button(
-            t("dl_button_excel", lang),
-            data=partial(csv_bytes, kind, arg, True),
-            file_name=vd.file_name(what, date, dutch_excel=True),
-            mime="text/csv",
-            key=f"downloads_{kind}_excel",
-            on_click="ignore",
-            icon=":material/table:",
+        shared.csv_buttons(
+            partial(csv_bytes, kind, arg),
+            (t("dl_button_csv", lang), t("dl_button_excel", lang)),
+            (vd.file_name(what, date), vd.file_name(what, date, dutch_excel=True)),
+            f"downloads_{kind}",
         )
         shown = vd.preview(frame, rows)
         preview_line = t("dl_preview", lang, n=len(shown))
@@ -100,15 +66,15 @@ block(
         t(
             "dl_selection_desc",
             lang,
-            regions=vd.join_words(headline, lang),
-            wijken=vd.join_words((names[code] for code in owners), lang),
+            regions=join_words(headline, lang),
+            wijken=join_words((names[code] for code in owners), lang),
         )
     ),
     f"selectie-{region}-{names[region]}",
     arg=region,
 )
 
-n_municipalities = len(shared.scores().municipalities)
+n_municipalities = len(scores.municipalities)
 block(
     "scores_now",
     t("dl_scores_now_title", lang),
@@ -118,7 +84,7 @@ block(
 block(
     "scores_year",
     t("dl_scores_year_title", lang),
-    t("dl_scores_year_desc", lang, years=vd.per_year_span(shared.scores())),
+    t("dl_scores_year_desc", lang, years=vd.per_year_span(scores)),
     "scores-per-jaar",
 )
 block("codebook", t("dl_codebook_title", lang), t("dl_codebook_desc", lang), "codebook")

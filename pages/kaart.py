@@ -5,68 +5,41 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog
-from indicators.charts import Chart
-from indicators.charts.maps import ZOOMS, municipal_map_for, wijk_map_for
+from indicators.boundaries import GEO_YEAR
+from indicators.charts.maps import ZOOMS
+from indicators.formatting import marks_legend
 from indicators.state import DEFAULT_INDICATOR
 from indicators.ui_text import t
-from indicators.views_indicator import choose_year, indicator_name
-from indicators.views_map import (
-    GEO_YEAR,
+from indicators.views.common import choose_year
+from indicators.views.kaart import (
     display_table,
-    feature_codes,
-    load_geojson,
-    map_indicators,
+    map_codes,
     map_years,
+    municipal_map_for,
     place_sentence,
     reference_table,
-    wijk_indicators,
+    wijk_map_for,
 )
 from pages import shared
 
-shared.ensure_entrypoint()
-
-
-@st.cache_resource(show_spinner=False)
-def geo(name: str) -> dict:
-    """Boundaries from data/geo, read once per server (read-only, shared by all sessions)."""
-    return load_geojson(name)
-
-
-# A national map holds the country's boundaries (about 2.6 MB in memory): keep the recent ones.
-@st.cache_resource(max_entries=32, show_spinner=False)
-def national_map(indicator: str, year: int, zoom: str, region: str, lang: str) -> Chart:
-    snap = shared.snapshot()
-    boundaries, provinces = geo("gemeenten"), geo("provincies")
-    return municipal_map_for(snap, boundaries, provinces, indicator, year, zoom, region, lang)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def district_map(indicator: str, lang: str) -> Chart:
-    return wijk_map_for(shared.snapshot(), geo("wijken"), geo("gemeenten"), indicator, lang)
-
-
-lang = shared.lang()
-snap = shared.snapshot()
-state = shared.view_state()
-region = state.gemeente
-names = shared.region_names()
+lang, snap, scores, state, region, names = shared.start_page()
 obs = snap.observations
 
 st.title(t("km_title", lang))
 st.markdown(t("km_intro", lang))
 
-options = [i.id for i in map_indicators()]
-wijk_options = [i.id for i in wijk_indicators()]
+options = [i.id for i in catalog.municipal_indicators()]
+wijk_options = [i.id for i in catalog.wijk_indicators()]
 wanted = state.indicator if state.indicator in options else DEFAULT_INDICATOR
 if state.indicator not in options and state.indicator != DEFAULT_INDICATOR:
-    default_name = indicator_name(catalog.BY_ID[DEFAULT_INDICATOR], lang)
+    default_name = catalog.BY_ID[DEFAULT_INDICATOR].name(lang)
     st.caption(t("km_indicator_not_on_map", lang, default=default_name))
 
 
 def _label(indicator_id: str) -> str:
     ind = catalog.BY_ID[indicator_id]
     key = "km_indicator_option" if ind.goal else "km_indicator_option_bg"
-    return t(key, lang, name=indicator_name(ind, lang), goal=ind.goal)
+    return t(key, lang, name=ind.name(lang), goal=ind.goal)
 
 
 left, middle, right = st.columns([3, 1, 1.3])
@@ -78,8 +51,7 @@ chosen = left.selectbox(
     key="kaart_indicator",
 )
 ind = catalog.BY_ID[chosen]
-codes = feature_codes(geo("gemeenten"))
-years = map_years(obs, ind.id, codes)
+years = map_years(obs, ind.id, shared.cached_view(map_codes))
 year, replaced = choose_year(years, state.jaar)
 if year is None:
     st.info(t("km_no_indicator_data", lang))
@@ -102,7 +74,7 @@ if st.query_params.get("indicator") != ind.id:
 if st.query_params.get("jaar") != str(year):
     st.query_params["jaar"] = str(year)
 
-chart = national_map(ind.id, int(year), zoom, region, lang)
+chart = shared.cached_view(municipal_map_for, ind.id, int(year), zoom, region, lang)
 shared.show_chart(chart, "kaart_gemeenten")
 values = chart.data
 n_missing = int(values["value"].isna().sum())
@@ -115,7 +87,7 @@ st.subheader(t("km_reference_heading", lang, year=year))
 st.dataframe(reference_table(obs, ind, year, values, names, lang), hide_index=True)
 with st.expander(t("km_table_heading", lang)):
     best = t("km_best_scored" if ind.scored else "km_best_context", lang)
-    st.caption(t("km_table_caption", lang, best=best))
+    st.caption(t("km_table_caption", lang, best=best, marks=marks_legend(lang)))
     st.dataframe(display_table(values, ind, lang), hide_index=True, height=420)
 
 st.subheader(t("km_wijk_heading", lang))
@@ -125,10 +97,10 @@ wijk_chosen = st.selectbox(
     t("km_wijk_select", lang),
     options=wijk_options,
     index=wijk_options.index(wijk_default),
-    format_func=lambda i: indicator_name(catalog.BY_ID[i], lang),
+    format_func=lambda i: catalog.BY_ID[i].name(lang),
     key="kaart_wijk_indicator",
 )
-wijk_chart = district_map(wijk_chosen, lang)
+wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang)
 shared.show_chart(wijk_chart, "kaart_wijken")
 with st.expander(t("km_wijk_table_heading", lang)):
     wijk_table = display_table(wijk_chart.data, catalog.BY_ID[wijk_chosen], lang)

@@ -5,30 +5,26 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog, scoring
-from indicators import views_data as vd
-from indicators.formatting import escape_markdown, format_number
+from indicators.formatting import escape_markdown, format_number, join_words
 from indicators.ui_text import t
+from indicators.views import methode as vm
 from pages import shared
 
-shared.ensure_entrypoint()
-lang = shared.lang()
-snap, scores = shared.snapshot(), shared.scores()
-region = shared.view_state().gemeente
-names = shared.region_names()
+lang, snap, scores, state, region, names = shared.start_page()
 
 st.title(t("m_title", lang))
 st.markdown(t("m_intro", lang))
 
 st.subheader(t("m_score_heading", lang))
 st.markdown(t("m_score_steps", lang, cap=format_number(scoring.Z_CAP)))
-st.latex(vd.FORMULA_Z)
-st.latex(vd.FORMULA_SCORE)
+st.latex(vm.FORMULA_Z)
+st.latex(vm.FORMULA_SCORE)
 st.caption(t("m_formula_caption", lang))
 
 st.subheader(t("m_rules_heading", lang))
-scored_years = vd.per_year_scored_years(scores)
+scored_years = vm.per_year_scored_years(scores)
 per_year = (
-    t("m_per_year_years", lang, years=vd.join_words(map(str, scored_years), lang))
+    t("m_per_year_years", lang, years=join_words(map(str, scored_years), lang))
     if scored_years
     else t("m_per_year_none", lang)
 )
@@ -36,7 +32,7 @@ st.markdown(t("m_rules", lang, per_year=per_year, trend_years=scoring.TREND_YEAR
 
 st.subheader(t("m_peers_heading", lang))
 st.markdown(t("m_peers", lang, k=scoring.PEER_COUNT))
-peers = vd.peer_names(region, scores.peers, names)
+peers = vm.peer_names(region, scores.peers, names)
 st.caption(
     escape_markdown(
         t("m_peers_of", lang, region=names[region], n=len(peers), names=", ".join(peers))
@@ -45,7 +41,7 @@ st.caption(
 
 st.subheader(t("m_caveats_heading", lang))
 st.markdown(t("m_caveats", lang))
-context = vd.context_indicators(lang)
+context = vm.context_table(lang)
 context_heading = t("m_context_heading", lang)
 st.markdown(f"**{context_heading}**")
 st.dataframe(
@@ -54,7 +50,7 @@ st.dataframe(
     height="content",
     column_config={
         t(key, lang): st.column_config.TextColumn(t(key, lang), width=px)
-        for key, px in vd.CONTEXT_WIDTHS.items()
+        for key, px in vm.CONTEXT_WIDTHS.items()
     },
     alt=context_heading,
 )
@@ -65,40 +61,40 @@ st.markdown(t("m_sens_intro", lang))
 sens = shared.sensitivity()
 widths = {
     t(key, lang): st.column_config.TextColumn(t(key, lang), width=px)
-    for key, px in vd.SENSITIVITY_WIDTHS.items()
+    for key, px in vm.SENSITIVITY_WIDTHS.items()
 }
-for goal, sentence in vd.sensitivity_sentences(sens, names, lang).items():
+for goal, sentence in vm.sensitivity_sentences(sens, names, lang).items():
     st.markdown(escape_markdown(sentence))
     st.dataframe(
-        vd.sensitivity_table(sens, names, lang, goal=goal),
+        vm.sensitivity_table(sens, names, lang, goal=goal),
         hide_index=True,
         height="content",
         column_config=widths,
         alt=f"{t('m_sens_heading', lang)} {t('goal', lang)} {goal}",
         key=f"methode_sensitivity_{goal}",
     )
-counts = vd.ranked_counts(scores)
+counts = vm.ranked_counts(scores)
 per_goal = ", ".join(t("m_goal_count", lang, goal=g, n=n) for g, n in counts.items())
 st.caption(t("m_sens_table_caption", lang, n=per_goal))
 
 st.subheader(t("m_sources_heading", lang))
-st.markdown(escape_markdown(t("m_snapshot_line", lang, **vd.build_info(snap))))
+st.markdown(escape_markdown(t("m_snapshot_line", lang, **vm.build_info(snap))))
 url_column = t("m_col_url", lang)
 links = {url_column: st.column_config.LinkColumn(url_column, display_text="open")}
 st.dataframe(
-    vd.source_table(snap, lang),
+    vm.source_table(snap, lang),
     hide_index=True,
     column_config=links,
     height="content",
     alt=t("m_sources_heading", lang),
 )
 st.caption(t("m_sources_caption", lang))
-n_derived, derived_years = vd.derived_summary(snap)
+n_derived, derived_years = vm.derived_summary(snap)
 st.caption(t("m_derived_line", lang, n=format_number(n_derived), years=derived_years))
 geo_heading = t("m_geo_heading", lang)
 st.markdown(f"**{geo_heading}**")
 st.dataframe(
-    vd.boundary_table(snap, lang),
+    vm.boundary_table(snap, lang),
     hide_index=True,
     column_config=links,
     height="content",

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.cards import goal_cards_html, population_html
-from indicators.charts.overview import comparison_for, outlook_for
 from indicators.ui_text import t
-from indicators.views import overview_cards, overview_population
+from indicators.views.overzicht import (
+    cards_for,
+    comparison_for,
+    outlook_for,
+    population_for,
+    population_html,
+)
 from pages import shared
 
-shared.ensure_entrypoint()
-lang = shared.lang()
-region = shared.view_state().gemeente
-names = shared.region_names()
+lang, snap, scores, state, region, names = shared.start_page()
 
 st.title(t("app_title", lang))
 st.markdown(t("overview_intro", lang, region=names[region]))
 
-st.html(goal_cards_html(shared.cached_view(overview_cards, region), names[region], lang))
+st.html(shared.cached_view(cards_for, region, lang))
 
 st.subheader(t("comparison_heading", lang))
 shared.show_chart(shared.cached_view(comparison_for, lang), "comparison")
 
-population = shared.cached_view(overview_population)
+population = shared.cached_view(population_for)
 year = int(population["year"].max())
 st.subheader(t("population_heading", lang, year=year))
 st.html(population_html(zip(population["name"], population["value"], strict=True)))

@@ -6,36 +6,31 @@ import math
 
 import streamlit as st
 
-from indicators import catalog
-from indicators.charts.indicator import contribution_for, series_for
-from indicators.formatting import format_number
+from indicators import catalog, scoring
+from indicators.formatting import format_number, marks_legend
 from indicators.regions import ZOD
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
-from indicators.views import goal_cards, quartile_label
-from indicators.views_indicator import (
-    contributions,
-    default_detail,
-    goal_indicators,
-    goal_table_for,
+from indicators.views.common import (
+    goal_cards,
     indicator_card,
-    indicator_name,
-    is_count,
-    missing_indicators,
     missing_regions,
-    series_for_page,
+    quartile_label,
+    series_for,
+    series_frame_for,
     series_regions,
     trend_for,
 )
+from indicators.views.per_doel import (
+    contribution_for,
+    default_detail,
+    goal_table_for,
+    missing_indicators,
+)
 from pages import shared
 
-shared.ensure_entrypoint()
-lang = shared.lang()
-snap, scores = shared.snapshot(), shared.scores()
-state = shared.view_state()
-region = state.gemeente
-names = shared.region_names()
-peers = shared.scores().peers.get(region, [])
+lang, snap, scores, state, region, names = shared.start_page()
+peers = scores.peers.get(region, [])
 
 goal = st.radio(
     t("pd_goal_select", lang),
@@ -80,9 +75,9 @@ with right:
         st.caption(t("pd_zod_rank_note", lang))
 
 # --- contributions ----------------------------------------------------------------------------
-scored = goal_indicators(goal, scored=True)
-context = goal_indicators(goal, scored=False)
-contrib = contributions(scores, region, goal)
+scored = catalog.scored_indicators(goal)
+context = catalog.context_indicators(goal)
+contrib = scoring.contributions(scores, region, goal)
 st.subheader(t("pd_contrib_heading", lang))
 shared.show_chart(
     shared.cached_view(contribution_for, region, goal, lang), f"per_doel_contrib_{goal}"
@@ -95,7 +90,7 @@ if missing:
             "pd_missing",
             lang,
             region=names[region],
-            names=", ".join(indicator_name(i, lang) for i in missing),
+            names=", ".join(i.name(lang) for i in missing),
         )
     )
 
@@ -112,6 +107,7 @@ st.caption(
         lang,
         region=names[region],
         peers=", ".join(names.get(p, p) for p in peers),
+        marks=marks_legend(lang),
     )
 )
 st.subheader(t("pd_context_heading", lang))
@@ -128,13 +124,13 @@ chosen = st.selectbox(
     t("pd_detail_select", lang),
     options=options,
     index=options.index(default_detail(contrib, options)),
-    format_func=lambda i: indicator_name(catalog.BY_ID[i], lang),
+    format_func=lambda i: catalog.BY_ID[i].name(lang),
     key=f"per_doel_indicator_{goal}_{region}",
 )
 ind = catalog.BY_ID[chosen]
-if is_count(ind):
+if ind.is_count:
     st.caption(t("vk_count_note", lang))
-frame = shared.cached_view(series_for_page, ind.id, region, True, lang)
+frame = shared.cached_view(series_frame_for, ind.id, region, True, lang)
 if frame.empty:
     st.info(t("no_data", lang))
 else:

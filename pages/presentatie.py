@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators import exports
-from indicators.export import to_csv_bytes
+from indicators import catalog
+from indicators.exports import deck, factsheet, images
+from indicators.exports.csv import to_csv_bytes
 from indicators.formatting import escape_markdown
-from indicators.presentation import (
+from indicators.state import REGION_CHOICES, as_int
+from indicators.ui_text import t
+from indicators.views.presentatie import (
     Slide,
     build_slides,
     default_drivers,
     driver_options,
-    indicator_name,
 )
-from indicators.state import REGION_CHOICES, as_int
-from indicators.ui_text import t
 from pages import shared
 
-shared.ensure_entrypoint()
+lang, snap, scores, state, focus, names = shared.start_page()
 
 Choice = tuple[tuple[int, tuple[str, ...]], ...]
 
@@ -36,17 +36,17 @@ def slides_for(focus: str, chosen: Choice, lang: str) -> list[Slide]:
 @st.cache_data(max_entries=60, show_spinner=False)
 def chart_image(focus: str, chosen: Choice, lang: str, slide: int, chart: int, fmt: str) -> bytes:
     figure = slides_for(focus, chosen, lang)[slide].charts[chart]
-    return exports.chart_png(figure) if fmt == "png" else exports.chart_svg(figure)
+    return images.chart_png(figure) if fmt == "png" else images.chart_svg(figure)
 
 
 @st.cache_data(max_entries=10, show_spinner=False)
 def deck_bytes(focus: str, chosen: Choice, lang: str) -> bytes:
-    return exports.slide_deck(slides_for(focus, chosen, lang))
+    return deck.slide_deck(slides_for(focus, chosen, lang))
 
 
 @st.cache_data(max_entries=10, show_spinner=False)
 def factsheet_bytes(focus: str, lang: str) -> bytes:
-    return exports.factsheet_pdf(shared.snapshot(), shared.scores(), focus, lang)
+    return factsheet.factsheet_pdf(snap, scores, focus, lang)
 
 
 def read_choice(options: dict[int, list[str]], defaults: dict[int, list[str]]) -> list[str]:
@@ -86,9 +86,6 @@ def go_to(number: int) -> None:
     st.query_params["dia"] = str(number)
 
 
-lang = shared.lang()
-scores = shared.scores()
-focus = shared.view_state().gemeente
 options = driver_options(scores, focus)
 defaults = default_drivers(scores, focus)
 goal_of = {i: goal for goal, ids in options.items() for i in ids}
@@ -155,7 +152,7 @@ following.button(
 )
 
 with st.expander(t("pres_downloads", lang), icon=":material/download:"):
-    ok, reason = exports.images_available(lang)
+    ok, reason = images.images_available(lang)
     for index, chart in enumerate(slide.charts):
         st.markdown(
             f"**{escape_markdown(t('pres_chart_heading', lang, n=index + 1, title=chart.title))}**"
@@ -190,23 +187,23 @@ with st.expander(t("pres_downloads", lang), icon=":material/download:"):
             icon=":material/table:",
         )
     st.divider()
-    deck, factsheet = st.columns(2)
+    deck_column, factsheet_column = st.columns(2)
     if ok:
-        deck.download_button(
+        deck_column.download_button(
             t("pres_deck", lang, region=shared.region_name(focus)),
             data=lambda: deck_bytes(focus, chosen, lang),
-            file_name=exports.deck_file_name(shared.snapshot(), focus),
+            file_name=deck.deck_file_name(snap, focus),
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="presentatie_deck",
             on_click="ignore",
             icon=":material/slideshow:",
         )
     else:
-        deck.caption(t("pres_images_off", lang, reason=reason))
-    factsheet.download_button(
+        deck_column.caption(t("pres_images_off", lang, reason=reason))
+    factsheet_column.download_button(
         t("pres_factsheet", lang, region=shared.region_name(focus)),
         data=lambda: factsheet_bytes(focus, lang),
-        file_name=exports.factsheet_file_name(shared.snapshot(), focus),
+        file_name=factsheet.factsheet_file_name(snap, focus),
         mime="application/pdf",
         key="presentatie_factsheet",
         on_click="ignore",
@@ -228,7 +225,7 @@ with st.expander(t("pres_settings", lang), icon=":material/settings:"):
     st.multiselect(
         t("pres_indicators", lang),
         options=[i for goal in sorted(options) for i in options[goal]],
-        format_func=lambda i: f"{t('goal', lang)} {goal_of[i]} · {indicator_name(i, lang)}",
+        format_func=lambda i: f"{t('goal', lang)} {goal_of[i]} · {catalog.BY_ID[i].name(lang)}",
         key="presentatie_indicatoren",
         on_change=store_choice,
     )

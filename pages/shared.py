@@ -11,18 +11,19 @@ import gc
 import importlib
 import itertools
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import scoring, views
+from indicators import scoring
 from indicators.charts import Chart
-from indicators.export import to_csv_bytes
+from indicators.exports.csv import to_csv_bytes
 from indicators.snapshot import Snapshot, load_snapshot
 from indicators.state import REGION_CHOICES, ViewState, parse_params
 from indicators.ui_text import t
+from indicators.views.common import region_names as names_of_regions
 
 T = TypeVar("T")
 FRAME_WIDGETS = ("gemeente", "lang", "_url_gemeente")
@@ -70,6 +71,26 @@ def sensitivity() -> pd.DataFrame:
     return _frozen(scoring.sensitivity(scores()))
 
 
+class Page(NamedTuple):
+    """What every page starts from: the language, the shared snapshot and scores, the
+    validated URL state, the chosen region and the region names (read-only)."""
+
+    lang: str
+    snap: Snapshot
+    scores: scoring.Scores
+    state: ViewState
+    region: str
+    names: dict[str, str]
+
+
+def start_page() -> Page:
+    """The first line of every page: make sure app.py ran (see :func:`ensure_entrypoint`),
+    then hand the page what it reads."""
+    ensure_entrypoint()
+    state = view_state()
+    return Page(lang(), snapshot(), scores(), state, state.gemeente, region_names())
+
+
 def ensure_entrypoint() -> None:
     """Run app.py (navigation, sidebar, URL state) even when a page is reached directly.
 
@@ -80,15 +101,29 @@ def ensure_entrypoint() -> None:
     draws the frame and then this page. (No public API covers this; the flag is Streamlit's
     own, set the same way by ``st.navigation``.)
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if legacy_pages_active():
+        use_navigation()
         # The rerun may not carry the link's parameters along; app.py puts them back.
         st.session_state["_pending_query"] = {
             k: st.query_params.get_all(k) for k in st.query_params
         }
         st.rerun()
+
+
+# The one place that names Streamlit's internal flag for the legacy pages/ folder
+# (tests/test_app.py fails loudly if an upgrade renames or drops it).
+def legacy_pages_active() -> bool:
+    """True while Streamlit still treats ``pages/`` as the legacy multipage folder."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    return bool(PagesManager.uses_pages_directory)
+
+
+def use_navigation() -> None:
+    """Switch Streamlit from the legacy folder to ``st.navigation``, as its first call does."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
 
 
 @st.cache_resource(max_entries=VIEW_CACHE_SIZE, show_spinner=False)
@@ -125,7 +160,7 @@ def lang() -> str:
 @st.cache_resource(show_spinner=False)
 def region_names() -> dict[str, str]:
     """Region names once per server (callers only read the dict)."""
-    return _frozen(views.region_names(snapshot()))
+    return _frozen(names_of_regions(snapshot()))
 
 
 def region_name(code: str) -> str:
@@ -162,22 +197,33 @@ def show_chart(chart: Chart, key: str) -> None:
     else:  # a Vega-Lite spec, with the house style it carries (not Streamlit's theme)
         st.vega_lite_chart(spec=chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
     st.caption(chart.alt)
-    left, right = st.columns(2)
-    left.download_button(
-        t("download_chart_data", lang()),
-        data=functools.partial(to_csv_bytes, chart.data),  # built only when clicked
-        file_name=f"{chart.file_stem}.csv",
-        mime="text/csv",
-        key=f"dl_{key}",
-        on_click="ignore",
-        icon=":material/download:",
+    csv_buttons(
+        functools.partial(to_csv_bytes, chart.data),
+        (t("download_chart_data", lang()), t("download_chart_data_nl", lang())),
+        (f"{chart.file_stem}.csv", f"{chart.file_stem}_excel-nl.csv"),
+        key,
     )
-    right.download_button(
-        t("download_chart_data_nl", lang()),
-        data=functools.partial(to_csv_bytes, chart.data, dutch_excel=True),
-        file_name=f"{chart.file_stem}_excel-nl.csv",
-        mime="text/csv",
-        key=f"dlnl_{key}",
-        on_click="ignore",
-        icon=":material/table:",
-    )
+
+
+def csv_buttons(
+    make: Callable[..., bytes], labels: tuple[str, str], file_names: tuple[str, str], key: str
+) -> None:
+    """Two download buttons side by side: the CSV and its Dutch-Excel variant. ``make`` is
+    called with ``dutch_excel`` only when a button is clicked (no rerun, no bytes before)."""
+    for column, label, file_name, dutch, icon in zip(
+        st.columns(2),
+        labels,
+        file_names,
+        (False, True),
+        (":material/download:", ":material/table:"),
+        strict=True,
+    ):
+        column.download_button(
+            label,
+            data=functools.partial(make, dutch_excel=dutch),
+            file_name=file_name,
+            mime="text/csv",
+            key=f"{'dlnl' if dutch else 'dl'}_{key}",
+            on_click="ignore",
+            icon=icon,
+        )

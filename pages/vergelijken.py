@@ -6,24 +6,20 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog
-from indicators.charts.compare import profile_for
+from indicators.formatting import marks_legend
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
-from indicators.views_map import (
+from indicators.views.vergelijken import (
     MAX_COMPARE,
     compare_options,
     compare_table,
     default_selection,
     profile,
+    profile_for,
 )
 from pages import shared
 
-shared.ensure_entrypoint()
-lang = shared.lang()
-snap, scores = shared.snapshot(), shared.scores()
-state = shared.view_state()
-region = state.gemeente
-names = shared.region_names()
+lang, snap, scores, state, region, names = shared.start_page()
 
 st.title(t("vg_title_page", lang))
 st.markdown(t("vg_intro", lang))
@@ -38,7 +34,7 @@ goal = st.segmented_control(
 selection = st.multiselect(
     t("vg_select", lang, n=MAX_COMPARE),
     options=compare_options(snap),
-    default=default_selection(region, shared.scores().peers.get(region, [])),
+    default=default_selection(region, scores.peers.get(region, [])),
     format_func=lambda code: names.get(code, code),
     max_selections=MAX_COMPARE,
     help=t("vg_select_help", lang, region=names[region]),
@@ -65,4 +61,4 @@ st.dataframe(
     column_config={t("indicator", lang): st.column_config.TextColumn(pinned=True)},
     height=36 * (len(table) + 1) + 3,
 )
-st.caption(t("vg_table_caption", lang))
+st.caption(t("vg_table_caption", lang, marks=marks_legend(lang)))

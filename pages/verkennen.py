@@ -5,41 +5,33 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog
-from indicators.charts.indicator import distribution_for, ranking_for, series_for
 from indicators.ui_text import t
-from indicators.views_indicator import (
+from indicators.views.common import (
     choose_year,
-    explorable_indicators,
     indicator_card,
-    indicator_name,
-    indicator_years,
-    is_count,
     missing_regions,
-    series_for_page,
+    series_for,
+    series_frame_for,
     series_regions,
     trend_for,
 )
+from indicators.views.verkennen import distribution_for, indicator_years, ranking_for
 from pages import shared
 
-shared.ensure_entrypoint()
-lang = shared.lang()
-snap = shared.snapshot()
-state = shared.view_state()
-region = state.gemeente
-names = shared.region_names()
+lang, snap, scores, state, region, names = shared.start_page()
 obs = snap.observations
 
 st.title(t("vk_title", lang))
 st.markdown(t("vk_intro", lang, region=names[region]))
 
-options = [i.id for i in explorable_indicators()]
+options = [i.id for i in catalog.municipal_indicators()]
 wanted = state.indicator if state.indicator in options else options[0]
 
 
 def _label(indicator_id: str) -> str:
     ind = catalog.BY_ID[indicator_id]
     key = "vk_indicator_option" if ind.goal else "vk_indicator_option_bg"
-    return t(key, lang, name=indicator_name(ind, lang), goal=ind.goal)
+    return t(key, lang, name=ind.name(lang), goal=ind.goal)
 
 
 left, right = st.columns([3, 1])
@@ -76,10 +68,10 @@ with st.container(border=True):
         st.caption(t("vk_card_definition_nl_only", lang))
 
 st.subheader(t("vk_series_heading", lang))
-if is_count(ind):
+if ind.is_count:
     st.caption(t("vk_count_note", lang))
 shared.show_chart(shared.cached_view(series_for, ind.id, region, False, lang), "verkennen_series")
-frame = shared.cached_view(series_for_page, ind.id, region, False, lang)
+frame = shared.cached_view(series_frame_for, ind.id, region, False, lang)
 absent = missing_regions(frame, series_regions(region, ind))
 if absent:
     st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))

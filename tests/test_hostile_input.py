@@ -3,8 +3,6 @@ as HTML. The parser takes thousands of cases; every page takes a share through A
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from indicators.formatting import escape_markdown
 from indicators.state import REGION_CHOICES, parse_params
-from tests.conftest import ROOT
+from tests.conftest import ROOT, examples
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -55,11 +53,12 @@ PAGES = [
     "pages/methode.py",
     "pages/presentatie.py",
 ]
-# 8 pages x 125 = 1,000 generated links through AppTest (plus 1,000 through the parser).
-PAGE_EXAMPLES = int(os.environ.get("HOSTILE_PAGE_EXAMPLES", "125"))
+# 8 pages x 125 = 1,000 generated links through AppTest (plus 1,000 through the parser) in the
+# full run; 8 x 6 in the quick lane.
+PAGE_EXAMPLES = examples(125, 6)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000, 200), deadline=None)
 @given(params)
 def test_parser_never_fails_and_only_returns_known_values(query):
     state = parse_params(query, years={2015, 2024})

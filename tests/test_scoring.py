@@ -17,7 +17,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from indicators import scoring
+from indicators.charts.indicator import strongest
 from indicators.regions import FOCUS_MUNICIPALITIES, current_municipalities
+from tests.conftest import examples
 
 OBS_COLS = ["indicator", "region", "year", "value"]
 IND_COLS = ["indicator", "goal", "subtheme", "d"]
@@ -586,7 +588,7 @@ def _scores(data: pd.DataFrame, ind: pd.DataFrame, spread=None) -> dict[str, pd.
     return {view: scoring.goal_scores(z, view, ind) for view in ("actueel", "per_jaar")}
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50, 15), deadline=None)
 @given(datasets(sparse=True))
 def test_property_nederland_is_five(dataset):
     ind, data = dataset
@@ -609,7 +611,7 @@ def test_property_nederland_is_five(dataset):
                 assert row["status"] == "ok" and row["score"] == 5.0, (view, row.to_dict())
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50, 15), deadline=None)
 @given(datasets(sparse=True), st.data())
 def test_property_improving_never_lowers_the_goal_score(dataset, extra):
     ind, data = dataset
@@ -642,7 +644,7 @@ def test_property_improving_never_lowers_the_goal_score(dataset, extra):
             assert a[0] >= b[0] - 1e-12, (view, b[0], a[0])
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50, 15), deadline=None)
 @given(datasets(sparse=True))
 def test_property_flipping_directions_mirrors_around_five(dataset):
     ind, data = dataset
@@ -662,7 +664,7 @@ def test_property_flipping_directions_mirrors_around_five(dataset):
         np.testing.assert_allclose(lhs.to_numpy(), rhs.to_numpy(), rtol=0, atol=1e-9)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50, 15), deadline=None)
 @given(datasets(nl_at_mean=True))
 def test_property_adding_an_average_municipality(dataset):
     ind, data = dataset
@@ -770,3 +772,57 @@ def test_peer_groups_only_from_eligible_municipalities():
     obs = snap.observations
     for peer in groups["GM0114"]:
         assert not obs[(obs.region == peer) & (obs.indicator == "dist_gp")].empty
+
+
+def test_contributions_weights_follow_the_sub_themes():
+    # Two sub-themes: A has two indicators (weight 1/4 each), B one (weight 1/2).
+    latest = pd.DataFrame(
+        {
+            "indicator": ["a1", "a2", "b1"],
+            "region": "GM1",
+            "year": 2015,
+            "value": 0.0,
+            "nl_value": 0.0,
+            "goal": 1,
+            "subtheme": ["A", "A", "B"],
+            "z": [1.2, -0.6, -0.3],
+            "z_raw": [1.2, -0.6, -0.3],
+            "percentile": 50.0,
+            "quartile": "midden",
+        }
+    )
+    scores = scoring.Scores(
+        latest, latest, latest, latest, latest, pd.Series(dtype=float), set(), {}, latest
+    )
+    out = scoring.contributions(scores, "GM1", 1).set_index("indicator")
+    # Largest contribution first; a2 and b1 tie at -0.25 points and go by id.
+    assert list(out.index) == ["a1", "a2", "b1"]
+    assert out.loc["a1", "weight"] == pytest.approx(0.25)
+    assert out.loc["b1", "weight"] == pytest.approx(0.5)
+    # 5/3 * 1.2 * 1/4 = 0.5 points
+    assert out.loc["a1", "points"] == pytest.approx(0.5)
+    # a2 and b1 both cost 0.25 points (5/3 * -0.6 / 4 and 5/3 * -0.3 / 2): a1 moves it most.
+    assert strongest(out.reset_index())["indicator"] == "a1"
+    assert out.loc["a2", "points"] == pytest.approx(-0.25)
+    assert out.loc["b1", "points"] == pytest.approx(-0.25)
+
+
+def test_relative_trend_reads_the_distance_to_nederland_not_the_level():
+    # Both rise by 1 a year: no change relative to NL. A region whose distance shrinks while it
+    # is behind (lower is better here) improves relative to NL, even though its value rises.
+    rows = []
+    for year, (nl, a, b) in zip(
+        range(2016, 2021),
+        [(10, 12, 14), (11, 13, 14.5), (12, 14, 15), (13, 15, 15.5), (14, 16, 16)],
+        strict=True,
+    ):
+        rows += [("dist_gp", "NL01", year, nl), ("dist_gp", "GM1", year, a)]
+        rows += [("dist_gp", "GM2", year, b)]
+    obs = pd.DataFrame(rows, columns=["indicator", "region", "year", "value"])
+    z = scoring.z_scores(obs, spread=pd.Series({"dist_gp": 2.0}))
+    rel = scoring.relative_trends(z).set_index("region")
+    assert rel.loc["GM1", "direction"] == "geen duidelijke trend"  # the gap stays 2 km
+    # GM2: gap 4, 3.5, 3, 2.5, 2 km; lower is better, so z = -gap/2 rises by 0.25 a year.
+    assert rel.loc["GM2", "direction"] == "beter"
+    assert rel.loc["GM2", "slope"] == pytest.approx(0.25)
+    assert rel.loc["GM2", "n_years"] == 5

@@ -17,12 +17,8 @@ from plotly.colors import diverging
 
 from indicators import catalog
 from indicators.charts import Chart, file_stem, finish, source_text
-from indicators.formatting import format_number, format_signed
-from indicators.scoring import Scores
-from indicators.snapshot import Snapshot
+from indicators.formatting import format_number, format_signed, value_text
 from indicators.ui_text import t
-from indicators.views import region_names
-from indicators.views_map import focus_of, goal_scored, profile, profile_finding, value_text
 
 MISSING_COLOR = "#E6E6E6"
 BETTER = "▲"
@@ -39,7 +35,7 @@ def cell_text(value: float, z: float, decimals: int, status: str) -> str:
 
 
 def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl") -> Chart:
-    """Heatmap of ``frame`` (see views_map.profile): rows in catalog order, columns in the
+    """Heatmap of ``frame`` (see views.vergelijken.profile): rows in catalog order, columns in the
     order of the selection, z coloured, values written in the cells."""
     rows = list(dict.fromkeys(frame["indicator_name"]))
     columns = list(dict.fromkeys(frame["region_name"]))
@@ -137,7 +133,7 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
                     font={"size": 10, "color": "#444444"},
                 )
     height = 330 + 40 * len(rows)
-    tables = sorted({table for i in goal_scored(goal) for table in i.tables})
+    tables = sorted({table for i in catalog.scored_indicators(goal) for table in i.tables})
     source = source_text(tables, lang)
     unit = t("vg_unit", lang, goal=goal, name=catalog.GOALS[goal][lang])
     finish(fig, title, unit, source, height=height)
@@ -157,19 +153,3 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
     )
     stem = file_stem("vergelijken", f"doel-{goal}", *frame["region"].drop_duplicates().head(6))
     return Chart(fig, data, title, alt, stem, source)
-
-
-def profile_for(
-    snap: Snapshot,
-    scores: Scores,
-    regions: tuple[str, ...],
-    goal: int,
-    region: str,
-    lang: str = "nl",
-) -> Chart:
-    """The profile heatmap for a selection (a tuple, so the result can be cached)."""
-    names = region_names(snap)
-    selection = list(regions)
-    frame = profile(scores, snap.observations, selection, goal, names, lang)
-    title = profile_finding(frame, focus_of(selection, region), goal, names, lang)
-    return profile_heatmap(frame, goal, title, lang)

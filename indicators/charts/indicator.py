@@ -21,31 +21,26 @@ from indicators.charts import (
     source_text,
     style,
 )
-from indicators.formatting import format_number, format_signed
-from indicators.regions import NEDERLAND, ZOD
-from indicators.scoring import Scores
-from indicators.snapshot import Snapshot
-from indicators.ui_text import t
-from indicators.views_indicator import (
-    PEERS,
-    STATUS_KEY,
+from indicators.formatting import (
     STATUS_MARK,
-    contributions,
-    indicator_name,
-    is_count,
-    names_of,
-    place_of,
-    ranking,
-    reference_regions,
-    reference_values,
-    series_for_page,
-    share_below,
+    format_number,
+    format_signed,
     shown_decimals,
-    strongest,
+    status_legend,
 )
+from indicators.regions import NEDERLAND, PEERS, ZOD
+from indicators.scoring import place_among, share_below
+from indicators.ui_text import t
 
 OTHER_BAR = "#C8C8C8"
 Z_RANGE = 3.7
+
+
+def strongest(contrib: pd.DataFrame) -> pd.Series | None:
+    """The row that moves the score most (largest absolute contribution in points)."""
+    if contrib.empty:
+        return None
+    return contrib.loc[contrib["points"].abs().idxmax()]
 
 
 def _tables(frame: pd.DataFrame, ind: Indicator) -> list[str]:
@@ -68,10 +63,11 @@ def contribution_chart(
     """A horizontal bar per scored indicator with its capped z: right (blue) is better than
     Nederland, left (vermillion) worse, each bar labelled with its signed value.
 
-    ``contrib``: indicator, year, value, nl_value, subtheme, z, z_raw, weight, points (see
-    views_indicator.contributions)."""
+    ``contrib``: indicator, year, z, z_raw, points (``scoring.contributions``); the bars are
+    drawn from the weakest (lowest z) to the strongest."""
+    contrib = contrib.sort_values(["z", "indicator"]).reset_index(drop=True)
     data = contrib.assign(
-        indicator_name=[indicator_name(catalog.BY_ID[i], lang) for i in contrib["indicator"]]
+        indicator_name=[catalog.BY_ID[i].name(lang) for i in contrib["indicator"]]
     )
     labels = [f"{n} ({y})" for n, y in zip(data["indicator_name"], data["year"], strict=True)]
     colors = [
@@ -168,7 +164,7 @@ def series_title(
             return t("vk_series_title_empty", lang)
         return t("vk_series_title_no_region", lang, region=region_name or region, others=others)
     name = str(own["region_name"].iloc[0])
-    if is_count(ind):
+    if ind.is_count:
         return _change_title(own, ind, name, lang)
     nl = frame[frame["region"] == NEDERLAND].set_index("year")["value"]
     both = own[own["year"].isin(nl.index)]
@@ -223,9 +219,9 @@ def series_chart(
     median). With a single year, labelled horizontal bars; else lines that break where a
     year is missing, so no gap is bridged silently.
 
-    ``frame``: region, region_name, year, value, status, table, n_peers (views_indicator.series).
+    ``frame``: region, region_name, year, value, status, table, n_peers (views.common.series).
     """
-    name = indicator_name(ind, lang)
+    name = ind.name(lang)
     years = sorted(frame["year"].unique())
     decimals = shown_decimals(ind, frame["value"])
     fig = go.Figure()
@@ -279,10 +275,9 @@ def series_chart(
         height = 460
     title = series_title(frame, ind, region, lang, region_name)
     source = source_text(_tables(frame[frame["region"] != PEERS], ind), lang)
-    marks = [s for s in STATUS_MARK if s in set(frame["status"])]
     unit = f"{name}, {ind.unit}"
-    if marks and len(years) == 1:
-        legend = ", ".join(f"{STATUS_MARK[s]} {t(STATUS_KEY[s], lang)}" for s in marks)
+    legend = status_legend(frame["status"], lang)
+    if legend and len(years) == 1:
         unit = f"{unit} ({legend})"
     finish(fig, title, unit, source, height=height)
     if len(years) > 1:
@@ -309,7 +304,7 @@ def ranking_title(
     ind: Indicator, ranked: pd.DataFrame, region: str, region_name: str, value: float, lang: str
 ) -> str:
     year = int(ranked["year"].iloc[0]) if len(ranked) else 0
-    place = place_of(ind, ranked, value)
+    place = place_among(ranked["value"], value, ind.direction)
     order = t("vk_order_highest" if not ind.scored else "vk_order_best", lang)
     if place is None:
         return t("vk_rank_title_missing", lang, region=region_name, year=year, n=len(ranked))
@@ -332,9 +327,9 @@ def ranking_chart(
     """All municipalities as sorted bars (place 1 left), the four coloured and labelled with
     name and value, the others grey; Nederland (and ZOD when chosen) as reference lines.
 
-    ``ranked``: views_indicator.ranking; ``references``: region, region_name, value (the
+    ``ranked``: views.verkennen.ranking; ``references``: region, region_name, value (the
     chosen region and Nederland in the same year)."""
-    name = indicator_name(ind, lang)
+    name = ind.name(lang)
     year = int(ranked["year"].iloc[0]) if len(ranked) else 0
     colors = [
         style(r)["color"] if f else OTHER_BAR
@@ -420,7 +415,7 @@ def distribution_chart(
 ) -> Chart:
     """Histogram of all municipalities with labelled vertical lines for the chosen region and
     Nederland. The title says which share of municipalities lies below or above the region."""
-    name = indicator_name(ind, lang)
+    name = ind.name(lang)
     year = int(ranked["year"].iloc[0]) if len(ranked) else 0
     fig = go.Figure(
         go.Histogram(
@@ -487,58 +482,3 @@ def distribution_chart(
         file_stem(ind.id, "verdeling-gemeenten", year),
         source,
     )
-
-
-# --- builders for the pages: (snapshot, scores, selection...) -> Chart, cacheable per server ----
-
-
-def contribution_for(
-    snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
-) -> Chart:
-    """The contribution chart of a goal for a region."""
-    name = names_of(snap).get(region, region)
-    return contribution_chart(contributions(scores, region, goal), region, name, goal, lang)
-
-
-def series_for(
-    snap: Snapshot,
-    scores: Scores,
-    indicator: str,
-    region: str,
-    with_peers: bool,
-    lang: str = "nl",
-) -> Chart:
-    """The time series of one indicator for a region (with the peer median if asked)."""
-    frame = series_for_page(snap, scores, indicator, region, with_peers, lang)
-    name = names_of(snap).get(region, region)
-    return series_chart(frame, catalog.BY_ID[indicator], region, lang, name)
-
-
-def _ranking_inputs(
-    snap: Snapshot, indicator: str, year: int, region: str
-) -> tuple[Indicator, pd.DataFrame, pd.DataFrame, str]:
-    ind = catalog.BY_ID[indicator]
-    names = names_of(snap)
-    ranked = ranking(snap.observations, ind, year, names)
-    refs = reference_values(
-        snap.observations, indicator, reference_regions(region, ind), year, names
-    )
-    return ind, ranked, refs, names.get(region, region)
-
-
-def ranking_for(
-    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
-) -> Chart:
-    """All municipalities ranked in a year, the four labelled."""
-    del scores
-    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region)
-    return ranking_chart(ranked, ind, region, name, refs, lang)
-
-
-def distribution_for(
-    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
-) -> Chart:
-    """The distribution of all municipalities in a year, the region and NL marked."""
-    del scores
-    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region)
-    return distribution_chart(ranked, ind, region, name, refs, lang)

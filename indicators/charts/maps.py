@@ -14,41 +14,37 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from indicators import catalog
-from indicators.catalog import Indicator
-from indicators.charts import Chart, file_stem, finish, source_text
-from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES
-from indicators.snapshot import Snapshot
-from indicators.ui_text import t
-from indicators.views import region_names
-from indicators.views_indicator import indicator_name, shown_decimals
-from indicators.views_map import (
+from indicators.boundaries import (
     GEO_YEAR,
-    MAP_HEIGHT,
-    MARGIN,
     MapView,
-    area_values,
     bounds,
-    class_labels,
-    classify,
-    current_municipalities,
-    feature_codes,
-    finding,
     fit_view,
     label_boxes,
     labels,
-    map_years,
     outline_path,
-    plot_area,
     subset,
-    wijk_codes,
-    wijk_finding,
-    wijk_gemeente,
 )
+from indicators.catalog import Indicator
+from indicators.charts import Chart, file_stem, finish, source_text
+from indicators.formatting import format_number, shown_decimals
+from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES
+from indicators.ui_text import t
+
+MAX_CLASSES = 5
+
+MAP_WIDTH = 760  # the narrowest width the map is drawn at on a laptop in the wide layout
+
+MAP_HEIGHT = 760
+
+# Title (up to two lines and the unit) above; the legend and the source line below.
+MARGIN = {"l": 10, "r": 10, "t": 100, "b": 110}
+
+COLOUR_BAR_PX = 110
 
 # plotly's "white-bg" without its glyph server URL (see the module docstring). MapLibre
 # requires a "sources" entry and plotly drops an empty one, so it holds one empty GeoJSON
@@ -65,6 +61,45 @@ CASING_COLOR = "rgba(255,255,255,0.9)"
 BORDER_COLOR = "#FFFFFF"
 ZOOMS = ("nederland", "drenthe")
 FOCUS = list(FOCUS_MUNICIPALITIES)
+
+
+def plot_area(height: int = MAP_HEIGHT, width: int = MAP_WIDTH) -> tuple[int, int]:
+    """The map's own pixels inside the figure: width, height (without title, source, bar)."""
+    return (
+        width - MARGIN["l"] - MARGIN["r"] - COLOUR_BAR_PX,
+        height - MARGIN["t"] - MARGIN["b"],
+    )
+
+
+def classify(values: pd.Series, n_classes: int = MAX_CLASSES) -> tuple[pd.Series, list]:
+    """Equal-count classes (quintiles, as CBS maps use) of the values, lowest value = class 0.
+
+    A value's class is floor(n_classes * share of values strictly below it), so ties always
+    share a class and a skewed indicator (distance to a hospital: 2 to 64 km) still spreads
+    its colours; classes left empty by ties are dropped. Returns the class per value (NaN
+    stays NaN) and per class its (min, max) in the data.
+    """
+    valid = values.dropna().astype(float)
+    if valid.empty:
+        return pd.Series(np.nan, index=values.index), []
+    below = valid.rank(method="min") - 1
+    raw = np.floor(n_classes * below / len(valid)).astype(int)
+    renumber = {old: new for new, old in enumerate(sorted(raw.unique()))}
+    classes = raw.map(renumber)
+    ranges = [
+        (float(valid[classes == k].min()), float(valid[classes == k].max()))
+        for k in range(len(renumber))
+    ]
+    return classes.reindex(values.index).astype(float), ranges
+
+
+def class_labels(ranges: list[tuple[float, float]], decimals: int) -> list[str]:
+    """'0,5 – 0,8' per class (one number where a class holds one value)."""
+    out = []
+    for low, high in ranges:
+        a, b = format_number(low, decimals), format_number(high, decimals)
+        out.append(a if a == b else f"{a} – {b}")
+    return out
 
 
 def class_colours(n: int, ind: Indicator) -> list[str]:
@@ -132,7 +167,7 @@ def _choropleth_traces(
                     "thickness": 16,
                     "outlinewidth": 0,
                 },
-                name=indicator_name(ind, lang),
+                name=ind.name(lang),
                 showlegend=False,
             )
         )
@@ -301,7 +336,7 @@ def municipal_map(
     drenthe: list[str],
     lang: str = "nl",
 ) -> Chart:
-    """All municipalities coloured by ``values`` (see views_map.area_values), the four outlined
+    """All municipalities coloured by ``values`` (see views.kaart.area_values), the four outlined
     and named; ``zoom`` "nederland" (the whole country) or "drenthe" (framed on the
     municipalities ``drenthe``)."""
     box = bounds(geo, drenthe or FOCUS) if zoom == "drenthe" else bounds(geo)
@@ -317,7 +352,7 @@ def municipal_map(
     alt = t(
         "km_alt",
         lang,
-        name=indicator_name(ind, lang),
+        name=ind.name(lang),
         year=year,
         n=int(values["value"].notna().sum()),
         missing=n_missing,
@@ -344,26 +379,6 @@ def municipal_map(
     )
 
 
-def municipal_map_for(
-    snap: Snapshot,
-    geo: dict,
-    province_geo: dict,
-    indicator: str,
-    year: int,
-    zoom: str,
-    region: str,
-    lang: str = "nl",
-) -> Chart:
-    """The national map for one indicator and year, titled with the chosen region's finding."""
-    ind = catalog.BY_ID[indicator]
-    names = region_names(snap)
-    codes = feature_codes(geo)
-    values = area_values(snap.observations, ind, year, codes, names)
-    drenthe = current_municipalities(snap.regions, DRENTHE)
-    title = finding(snap.observations, ind, year, region, names, lang, codes)
-    return municipal_map(values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang)
-
-
 def wijk_map(
     values: pd.DataFrame,
     wijk_geo: dict,
@@ -387,7 +402,7 @@ def wijk_map(
     alt = t(
         "km_wijk_alt",
         lang,
-        name=indicator_name(ind, lang),
+        name=ind.name(lang),
         year=year,
         n=int(values["value"].notna().sum()),
         title=title,
@@ -399,20 +414,3 @@ def wijk_map(
     return Chart(
         fig, data.reset_index(drop=True), title, alt, file_stem("kaart-wijken", ind.id, year)
     )
-
-
-def wijk_map_for(
-    snap: Snapshot, wijk_geo: dict, gemeente_geo: dict, indicator: str, lang: str = "nl"
-) -> Chart:
-    """The wijk map of one wijk indicator in its latest year."""
-    ind = catalog.BY_ID[indicator]
-    names = region_names(snap)
-    codes = wijk_codes(snap)
-    years = map_years(snap.observations, ind.id, codes)
-    year = years[-1] if years else GEO_YEAR
-    values = area_values(snap.observations, ind, year, codes, names)
-    gemeente = wijk_gemeente(snap)
-    values["gemeente"] = values["code"].map(gemeente)
-    values["gemeente_name"] = values["gemeente"].map(names).fillna("")
-    title = wijk_finding(values, ind, names, lang)
-    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang)

@@ -284,18 +284,3 @@ def outlook_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
         file_stem("bevolking-en-prognose-2050", "drenthe-corop"),
         source,
     )
-
-
-def comparison_for(snap, scores, lang: str = "nl") -> Chart:  # noqa: ANN001 - cached_view API
-    """The goal-score small multiple built from the snapshot and scores (cacheable)."""
-    from indicators.views import comparison_scores, region_names
-
-    return goal_small_multiples(comparison_scores(scores, region_names(snap)), lang)
-
-
-def outlook_for(snap, scores, lang: str = "nl") -> Chart:  # noqa: ANN001 - cached_view API
-    """The population-and-outlook chart built from the snapshot (cacheable)."""
-    from indicators.views import outlook_series
-
-    del scores
-    return outlook_chart(outlook_series(snap), lang)

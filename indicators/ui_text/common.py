@@ -31,6 +31,16 @@ TEXT: dict[str, dict[str, str]] = {
     "no_data": {"nl": "Geen gegevens beschikbaar.", "en": "No data available."},
     "insufficient": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
     "goal": {"nl": "Doel", "en": "Goal"},
+    "and": {"nl": "en", "en": "and"},
+    "status_provisional": {"nl": "voorlopig", "en": "provisional"},
+    "status_derived": {"nl": "afgeleid", "en": "derived"},
+    "status_transcribed": {"nl": "overgenomen", "en": "transcribed"},
+    "status_marks": {
+        "nl": "Tekens: * voorlopig CBS-cijfer, † afgeleid (door ons berekend uit CBS-cijfers, "
+        "zoals de regio ZOD), ‡ met de hand overgenomen uit een publicatie.",
+        "en": "Marks: * provisional CBS figure, † derived (computed by us from CBS figures, "
+        "such as the ZOD region), ‡ transcribed by hand from a publication.",
+    },
     "vs_nl": {"nl": "t.o.v. NL", "en": "vs NL"},
     "score": {"nl": "Score", "en": "Score"},
     "rank_of": {"nl": "plaats {rank} van {n}", "en": "rank {rank} of {n}"},
@@ -45,6 +55,21 @@ TEXT: dict[str, dict[str, str]] = {
     "trend_better": {"nl": "beter", "en": "improving"},
     "trend_worse": {"nl": "slechter", "en": "worsening"},
     "trend_none": {"nl": "geen duidelijke trend", "en": "no clear trend"},
+    "trend_counts": {
+        "nl": "{better} van {n} indicatoren met een reeks verbeteren t.o.v. Nederland, "
+        "{worse} verslechteren",
+        "en": "{better} of {n} indicators with a series improve relative to the Netherlands, "
+        "{worse} worsen",
+    },
+    "trend_short": {
+        "nl": "{better} beter, {worse} slechter t.o.v. NL (van {n})",
+        "en": "{better} better, {worse} worse vs NL (of {n})",
+    },
+    "oldest": {"nl": "oudste cijfer {year}", "en": "oldest figure {year}"},
+    "oldest_dated": {
+        "nl": "oudste cijfer {year}: verouderd (meer dan 5 jaar oud)",
+        "en": "oldest figure {year}: dated (more than 5 years old)",
+    },
     "trend_insufficient": {
         "nl": "te weinig jaren voor een trend",
         "en": "too few years for a trend",

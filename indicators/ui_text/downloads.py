@@ -157,5 +157,4 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Periode zoals CBS die publiceert (bijv. 2024JJ00, 2024* = voorlopig, KWB 2024).",
         "en": "Period as CBS publishes it (e.g. 2024JJ00, 2024* = provisional, KWB 2024).",
     },
-    "dl_and": {"nl": "en", "en": "and"},
 }

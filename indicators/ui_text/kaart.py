@@ -128,12 +128,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "All municipalities: the figures behind the map",
     },
     "km_table_caption": {
-        "nl": "Plaats 1 = {best}. Tekens: * voorlopig, † afgeleid (berekend uit CBS-cijfers), "
-        "‡ overgenomen uit een publicatie. De download onder de kaart bevat dezelfde cijfers "
+        "nl": "Plaats 1 = {best}. {marks} De download onder de kaart bevat dezelfde cijfers "
         "onafgerond.",
-        "en": "Rank 1 = {best}. Marks: * provisional, † derived (computed from CBS figures), "
-        "‡ transcribed from a publication. The download below the map has the same figures "
-        "unrounded.",
+        "en": "Rank 1 = {best}. {marks} The download below the map has the same figures unrounded.",
     },
     "km_best_scored": {"nl": "gunstigst", "en": "most favourable"},
     "km_best_context": {"nl": "hoogste waarde", "en": "highest value"},

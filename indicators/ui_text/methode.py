@@ -202,7 +202,6 @@ TEXT: dict[str, dict[str, str]] = {
     "m_quartile_item": {"nl": "{region} (bij {methods})", "en": "{region} (with {methods})"},
     "m_method_pct": {"nl": "percentielrangen", "en": "percentile ranks"},
     "m_method_minmax": {"nl": "min-max", "en": "min-max"},
-    "m_and": {"nl": "en", "en": "and"},
     "m_goal_count": {"nl": "doel {goal}: {n}", "en": "goal {goal}: {n}"},
     "m_sens_table_caption": {
         "nl": "Per rekenmethode: plaats onder de gemeenten met een score ({n}; 1 = beste) en het "

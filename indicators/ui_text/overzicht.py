@@ -27,8 +27,8 @@ TEXT: dict[str, dict[str, str]] = {
     "below_nl": {"nl": "slechter dan Nederland", "en": "worse than the Netherlands"},
     "at_nl": {"nl": "gelijk aan Nederland", "en": "level with the Netherlands"},
     "card_caption": {
-        "nl": "{rank} · {quartile} · {bottom} · trend: {trend} · stand per {years}",
-        "en": "{rank} · {quartile} · {bottom} · trend: {trend} · as of {years}",
+        "nl": "{rank} · {quartile} · {bottom} · trend: {trend} · stand per {years}, {oldest}",
+        "en": "{rank} · {quartile} · {bottom} · trend: {trend} · as of {years}, {oldest}",
     },
     "comparison_heading": {
         "nl": "De vier gemeenten, de regio, Drenthe en Nederland",

@@ -37,12 +37,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "This goal has no context indicators.",
     },
     "pd_table_caption": {
-        "nl": "Per cel de nieuwste waarde met (jaar). * = voorlopig cijfer, † = afgeleid (door "
-        "ons berekend uit CBS-cijfers, zoals de regio ZOD), ‡ = met de hand overgenomen; "
-        "'geen gegevens' = er is geen waarde. Vergelijkbare gemeenten voor {region}: {peers}.",
-        "en": "Each cell shows the latest value with (year). * = provisional, † = derived "
-        "(computed by us from CBS figures, such as the ZOD region), ‡ = transcribed by hand; "
-        "'no data' = there is no value. Similar municipalities for {region}: {peers}.",
+        "nl": "Per cel de nieuwste waarde met (jaar). {marks} 'geen gegevens' = er is geen "
+        "waarde. Vergelijkbare gemeenten voor {region}: {peers}.",
+        "en": "Each cell shows the latest value with (year). {marks} 'no data' = there is no "
+        "value. Similar municipalities for {region}: {peers}.",
     },
     "pd_col_unit": {"nl": "Eenheid", "en": "Unit"},
     "pd_col_status": {"nl": "Bijzonderheden", "en": "Notes"},
@@ -51,9 +49,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Similar municipalities (median)",
     },
     "pd_no_data_cell": {"nl": "geen gegevens", "en": "no data"},
-    "pd_flag_provisional": {"nl": "voorlopig", "en": "provisional"},
-    "pd_flag_derived": {"nl": "afgeleid", "en": "derived"},
-    "pd_flag_transcribed": {"nl": "overgenomen", "en": "transcribed"},
     "pd_contrib_heading": {
         "nl": "Wat bepaalt de score?",
         "en": "What drives the score?",

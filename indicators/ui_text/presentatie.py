@@ -41,7 +41,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "January,February,March,April,May,June,July,August,September,October,"
         "November,December",
     },
-    "pres_and": {"nl": "en", "en": "and"},
     # --- charts ---------------------------------------------------------------------------
     "pres_map_title": {
         "nl": "In de vier gemeenten van {region} woont {share}\u00a0% van de inwoners van Drenthe",
@@ -249,12 +248,9 @@ TEXT: dict[str, dict[str, str]] = {
     "fs_sources_heading": {"nl": "Bronnen", "en": "Sources"},
     "fs_sources": {
         "nl": "CBS (licentie CC BY 4.0), tabellen {tables}; grenzen: CBS/PDOK. Bewerking: "
-        "brede-welvaartdashboard ZOD. Snapshot van {date}. * voorlopig CBS-cijfer; ° door ons "
-        "berekend uit CBS-cijfers (een verhouding per inwoner of woning, of een regiototaal).",
+        "brede-welvaartdashboard ZOD. Snapshot van {date}. {marks}",
         "en": "Statistics Netherlands (CBS, licence CC BY 4.0), tables {tables}; boundaries: "
-        "CBS/PDOK. Processing: ZOD broad-prosperity dashboard. Snapshot of {date}. "
-        "* provisional CBS figure; ° computed by us from CBS figures (a rate per inhabitant or "
-        "dwelling, or a regional total).",
+        "CBS/PDOK. Processing: ZOD broad-prosperity dashboard. Snapshot of {date}. {marks}",
     },
     "fs_page": {"nl": "pagina {n}", "en": "page {n}"},
 }

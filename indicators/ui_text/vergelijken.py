@@ -92,12 +92,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The figures, with year and unit, and the goal score",
     },
     "vg_table_caption": {
-        "nl": "Tekens: * voorlopig, † afgeleid (berekend uit CBS-cijfers), ‡ overgenomen uit "
-        "een publicatie. Doelscore: Nederland = 5,0; plaats onder alle gemeenten (1 = best); "
+        "nl": "{marks} Doelscore: Nederland = 5,0; plaats onder alle gemeenten (1 = best); "
         "voor de regio, Drenthe en Nederland de plaats die ze tussen de gemeenten zouden "
         "innemen.",
-        "en": "Marks: * provisional, † derived (computed from CBS figures), ‡ transcribed "
-        "from a publication. Goal score: the Netherlands = 5.0; rank among all municipalities "
+        "en": "{marks} Goal score: the Netherlands = 5.0; rank among all municipalities "
         "(1 = best); for the region, Drenthe and the Netherlands the rank they would take among "
         "the municipalities.",
     },

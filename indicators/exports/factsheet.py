@@ -1,236 +1,35 @@
-"""Chart images, the slide deck and the factsheet (no Streamlit).
+"""A one-page A4 factsheet per municipality and for ZOD (reportlab, no Streamlit).
 
-Images are rendered server-side by kaleido 1.x, which drives a headless Chromium: Debian's
-``/usr/bin/chromium`` via ``BROWSER_PATH``. Where there is no Chromium (or no kaleido),
-:func:`images_available` says so and why, and the UI hides the image buttons instead of failing.
-Starting the browser costs about two seconds, so a deck renders all its images inside one
-:func:`image_session` (one browser for the whole batch).
-
-The factsheet is drawn natively with reportlab (text, table, map as vector paths): it needs no
-browser, prints sharply, and works in black and white (the region is hatched and named).
+Drawn natively: text, tables and the map as vector paths, so it needs no browser, prints
+sharply, and works in black and white (the region is hatched and named; status marks and
+their legend are the same as in the app).
 """
 
 from __future__ import annotations
 
 import io
-import os
-import re
-import shutil
-import threading
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pandas as pd
 
 from indicators import catalog
-from indicators.charts import Chart
-from indicators.formatting import format_number
-from indicators.presentation import (
-    Slide,
-    label_points,
-    locator_frame,
-    long_date,
-    read_outlines,
-    snapshot_date,
-)
+from indicators.boundaries import geojson, label_points, rings
+from indicators.charts.slides import long_date
+from indicators.formatting import STATUS_MARK, format_number, marks_legend, slug
 from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot
+from indicators.snapshot import Snapshot, snapshot_date, snapshot_year
 from indicators.ui_text import t
-from indicators.views import QUARTILE_KEYS, goal_cards, region_names
+from indicators.views.common import QUARTILE_KEYS, goal_cards, region_names, trend_short
+from indicators.views.presentatie import locator_frame
 
-BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-SLIDE_PX = (1920, 1080)  # the deck's slides are laid out in 1920 x 1080 "projection pixels"
 FACTSHEET_REGIONS: tuple[str, ...] = (*FOCUS_MUNICIPALITIES, ZOD)  # the four and the region
-DECK_SCALE = 2  # pictures in the deck at twice that density, sharp on any projector
-
-STATUS_MARK = {"provisional": "*", "derived": "°", "transcribed": "°"}  # printed after a value
-_LOCK = threading.RLock()  # one image batch at a time: kaleido's browser is a singleton
-_depth = 0
-
-
-class ImagesUnavailable(RuntimeError):
-    """No images can be rendered here (no kaleido, no Chromium, or Chromium failed)."""
-
-
-# --- images ---------------------------------------------------------------------------------
-
-
-def _configure_browser() -> None:
-    """Point kaleido at Debian's Chromium unless the environment already chose one."""
-    for path in BROWSERS:
-        if Path(path).is_file():
-            os.environ.setdefault("BROWSER_PATH", path)
-            return
-
-
-def images_available(lang: str = "nl") -> tuple[bool, str]:
-    """(True, "") when PNG/SVG can be rendered; else (False, the reason in words)."""
-    _configure_browser()
-    try:
-        import kaleido  # noqa: F401
-    except ImportError:
-        return False, t("pres_no_kaleido", lang)
-    path = os.environ.get("BROWSER_PATH", "")
-    if path:
-        if Path(path).is_file() and os.access(path, os.X_OK):
-            return True, ""
-        return False, t("pres_browser_missing", lang)
-    if any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
-        return True, ""
-    return False, t("pres_no_browser", lang)
-
-
-@contextmanager
-def image_session() -> Iterator[None]:
-    """Keep one Chromium running for a batch of images (kaleido otherwise starts a browser per
-    image). Nested sessions share it; other threads wait until the batch is done."""
-    global _depth
-    with _LOCK:
-        ok, reason = images_available()
-        if not ok:
-            raise ImagesUnavailable(reason)
-        import kaleido
-
-        if _depth == 0:
-            kaleido.start_sync_server(silence_warnings=True)
-        _depth += 1
-        try:
-            yield
-        finally:
-            _depth -= 1
-            if _depth == 0:
-                kaleido.stop_sync_server(silence_warnings=True)
-
-
-def _render(chart: Chart, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
-    with _LOCK:
-        ok, reason = images_available()
-        if not ok:
-            raise ImagesUnavailable(reason)
-        try:
-            with warnings.catch_warnings():
-                # plotly passes kaleido options that a running batch server ignores (and says so)
-                warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-                return chart.figure.to_image(format=fmt, width=width, height=height, scale=scale)
-        except Exception as exc:  # kaleido/choreographer raise many kinds; none may crash the UI
-            raise ImagesUnavailable(t("pres_render_failed", error=exc)) from exc
-
-
-def chart_png(chart: Chart, width: int = 1920, height: int = 1080) -> bytes:
-    """The chart as a PNG of exactly ``width`` x ``height`` pixels."""
-    return _render(chart, "png", width, height)
-
-
-def chart_svg(chart: Chart, width: int = 1920, height: int = 1080) -> bytes:
-    """The chart as SVG (vector; the same layout as the PNG)."""
-    return _render(chart, "svg", width, height)
-
-
-# --- file names -----------------------------------------------------------------------------
-
-
-def slug(text: str) -> str:
-    """'Zuid- en Oost-Drenthe' -> 'zuid-en-oost-drenthe'."""
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
 
 
 def factsheet_file_name(snap: Snapshot, region: str) -> str:
     """'factsheet_brede-welvaart_emmen_2026-11-29.pdf'."""
     name = region_names(snap).get(region, region)
     return f"factsheet_brede-welvaart_{slug(name)}_{snapshot_date(snap) or 'onbekend'}.pdf"
-
-
-def deck_file_name(snap: Snapshot, focus: str) -> str:
-    """'presentatie_brede-welvaart-zod_2026-11-29.pptx' (focus ZOD), or with
-    '_focus-emmen' for a municipality."""
-    name = region_names(snap).get(focus, focus)
-    focus_part = "" if focus == ZOD else f"_focus-{slug(name)}"
-    return f"presentatie_brede-welvaart-zod{focus_part}_{snapshot_date(snap) or 'onbekend'}.pptx"
-
-
-# --- slide deck -----------------------------------------------------------------------------
-
-
-def _boxes(slide: Slide) -> list[tuple[float, float, float, float]]:
-    """Picture boxes (left, top, width, height) in slide pixels for the slide's charts."""
-    left, top, right, bottom = 60, 245, 1860, 1000
-    width, height = right - left, bottom - top
-    shares = list(slide.layout)[: len(slide.charts)] or [1.0]
-    if len(shares) == 1:
-        w = width * shares[0]
-        return [(left + (width - w) / 2, top, w, height)]
-    gap = 30
-    usable = width - gap * (len(shares) - 1)
-    boxes, x = [], float(left)
-    for share in shares:
-        w = usable * share / sum(shares)
-        boxes.append((x, top, w, height))
-        x += w + gap
-    return boxes
-
-
-def slide_images(slides: list[Slide]) -> list[list[bytes]]:
-    """PNG bytes of every chart at the size it gets in the deck (one browser for all)."""
-    with image_session():
-        return [
-            [
-                _render(chart, "png", int(w), int(h), DECK_SCALE)
-                for chart, (_, _, w, h) in zip(slide.charts, _boxes(slide), strict=False)
-            ]
-            for slide in slides
-        ]
-
-
-def slide_deck(slides: list[Slide], images: list[list[bytes]] | None = None) -> bytes:
-    """A 16:9 .pptx with one native slide per slide: title, chart picture(s), the one-sentence
-    finding, the source line and the speaker notes. Raises ImagesUnavailable without Chromium."""
-    from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.util import Emu, Pt
-
-    images = slide_images(slides) if images is None else images
-    prs = Presentation()
-    emu_per_px = 12192000 // SLIDE_PX[0]  # 13.333 in = 1920 px
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(emu_per_px * SLIDE_PX[1])
-
-    def px(value: float) -> Emu:
-        return Emu(int(value * emu_per_px))
-
-    def text_box(shape_slide, text, box, size, bold=False, colour="111111"):  # noqa: ANN001
-        frame = shape_slide.shapes.add_textbox(*(px(v) for v in box)).text_frame
-        frame.word_wrap = True
-        run = frame.paragraphs[0].add_run()
-        run.text = text
-        run.font.size, run.font.bold = Pt(size), bold
-        run.font.color.rgb = RGBColor.from_string(colour)
-        return frame
-
-    layout = prs.slide_layouts[5]  # "Title Only": a real title placeholder per slide
-    for number, (slide, pictures) in enumerate(zip(slides, images, strict=True), start=1):
-        page = prs.slides.add_slide(layout)
-        title = page.shapes.title
-        title.left, title.top, title.width, title.height = px(60), px(30), px(1800), px(80)
-        title.text = slide.title
-        paragraph = title.text_frame.paragraphs[0]
-        paragraph.alignment = 1  # left
-        paragraph.runs[0].font.size, paragraph.runs[0].font.bold = Pt(28), True
-        text_box(page, slide.finding, (60, 112, 1800, 125), 18)  # 18 pt = 36 px at 1920
-        for picture, (left, top, width, height) in zip(pictures, _boxes(slide), strict=False):
-            page.shapes.add_picture(io.BytesIO(picture), px(left), px(top), px(width), px(height))
-        text_box(page, slide.source, (60, 1010, 1600, 50), 12, colour="444444")
-        text_box(page, f"{number} / {len(slides)}", (1700, 1010, 160, 50), 12, colour="444444")
-        if slide.notes:
-            page.notes_slide.notes_text_frame.text = slide.notes
-    out = io.BytesIO()
-    prs.save(out)
-    return out.getvalue()
-
-
-# --- factsheet ------------------------------------------------------------------------------
 
 
 def _pdf(text: object) -> str:
@@ -258,15 +57,13 @@ def _population(snap: Snapshot, region: str) -> tuple[int, float]:
     return int(row["year"]), float(row["value"])
 
 
-def quarter_indicators(snap: Snapshot, scores: Scores, region: str, quartile: str) -> pd.DataFrame:
+def quarter_indicators(scores: Scores, region: str, quartile: str) -> pd.DataFrame:
     """The region's scored indicators in the given quarter (actueel), by goal and percentile,
     with the value's status (provisional/derived get a mark). Columns: goal, indicator, name,
     unit, year, value, nl_value, decimals, percentile, status."""
     latest = scores.latest
     part = latest[(latest["region"] == region) & (latest["quartile"] == quartile)].copy()
-    obs = snap.observations[["indicator", "region", "year", "status"]]
-    part = part.merge(obs, on=["indicator", "region", "year"], how="left")
-    part["name"] = part["indicator"].map(lambda i: catalog.BY_ID[i].name_nl)
+    part["name"] = part["indicator"].map(lambda i: catalog.BY_ID[i].name("nl"))
     part["unit"] = part["indicator"].map(lambda i: catalog.BY_ID[i].unit)
     part["decimals"] = part["indicator"].map(lambda i: catalog.BY_ID[i].decimals)
     ascending = quartile == "onderste kwart"
@@ -283,9 +80,10 @@ def _map_flowable(snap: Snapshot, region: str, size_pt: float, lang: str):  # no
 
     frame = locator_frame(snap)
     codes = frame["region"].tolist()
-    outlines = read_outlines(snap.directory, codes)
+    gemeenten = geojson(snap, "gemeenten")
+    outlines = rings(gemeenten, codes)
     marked = list(FOCUS_MUNICIPALITIES) if region == ZOD else [region]
-    points = label_points(snap.directory, marked)
+    points = label_points(gemeenten, marked)
     names = region_names(snap)
     xs = [p[0] for rings in outlines.values() for ring in rings for p in ring]
     ys = [p[1] for rings in outlines.values() for ring in rings for p in ring]
@@ -430,7 +228,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
             )
         ]
     ]
-    for card in goal_cards(scores, region):
+    for card in goal_cards(scores, region, snapshot_year(snapshot)):
         score = float(card["score"])  # type: ignore[arg-type]
         ok = bool(card["ok"]) and score == score
         rank = (
@@ -450,7 +248,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
                 _score_bar(score if ok else float("nan")),
                 Paragraph(_pdf(rank), cell),
                 Paragraph(_pdf(quartile if ok else "–"), cell),
-                Paragraph(_pdf(t(str(card["trend"]), lang)), cell),
+                Paragraph(_pdf(trend_short(card, lang)), cell),
                 Paragraph(_pdf(card["years"]), cell),
             ]
         )
@@ -471,7 +269,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
         ("bovenste kwart", "fs_top_heading", "fs_none_top"),
     ):
         story.append(Paragraph(_pdf(t(heading, lang)), h2))
-        part = quarter_indicators(snapshot, scores, region, quartile)
+        part = quarter_indicators(scores, region, quartile)
         if part.empty:
             story.append(Paragraph(_pdf(t(none, lang)), base))
             continue
@@ -487,7 +285,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
             ind = catalog.BY_ID[row.indicator]
             tables_used.extend(ind.tables)
             mark = STATUS_MARK.get(str(row.status), "")
-            shown_name = ind.name_en if lang == "en" and ind.name_en else ind.name_nl
+            shown_name = ind.name(lang)
             body.append(
                 [
                     Paragraph(str(int(row.goal)), cell),
@@ -516,6 +314,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
                     lang,
                     tables=", ".join(shown_tables),
                     date=long_date(date, lang),
+                    marks=marks_legend(lang),
                 )
             ),
             small,

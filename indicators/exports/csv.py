@@ -11,24 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.snapshot import Snapshot
+from indicators.snapshot import Snapshot, snapshot_date
+from indicators.views.downloads import tidy_dataset
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# The columns of the full tidy dataset, in order (the codebook describes each).
-TIDY_COLUMNS = (
-    "indicator",
-    "indicator_name",
-    "unit",
-    "region",
-    "region_name",
-    "region_level",
-    "year",
-    "value",
-    "status",
-    "source",
-    "table",
-    "period",
-)
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -53,27 +39,11 @@ def to_csv_bytes(frame: pd.DataFrame, dutch_excel: bool = False) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def tidy_dataset(snap: Snapshot) -> pd.DataFrame:
-    """Observations with region names and indicator titles and units, for a researcher."""
-    from indicators import catalog
-
-    obs = snap.observations.merge(
-        snap.regions[["code", "name", "level"]].rename(
-            columns={"code": "region", "name": "region_name", "level": "region_level"}
-        ),
-        on="region",
-        how="left",
-    )
-    obs["indicator_name"] = obs["indicator"].map(lambda i: catalog.BY_ID[i].name_nl)
-    obs["unit"] = obs["indicator"].map(lambda i: catalog.BY_ID[i].unit)
-    return obs[list(TIDY_COLUMNS)]
-
-
 def write_tidy_csv(snap: Snapshot, out: Path) -> list[Path]:
     """The full tidy dataset in both dialects; returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     frame = tidy_dataset(snap)
-    stamp = str(snap.manifest.get("built_at", ""))[:10]
+    stamp = snapshot_date(snap) or "onbekend"
     paths = [
         out / f"brede-welvaart-zod_alle-indicatoren_{stamp}.csv",
         out / f"brede-welvaart-zod_alle-indicatoren_{stamp}_excel-nl.csv",

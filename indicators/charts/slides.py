@@ -1,0 +1,498 @@
+"""The slide charts of the presentation (plotly, pure: frames in, Chart out).
+
+Type is sized for a 1920 x 1080 projection read from the back of a council chamber; the page,
+the .pptx deck and the CLI draw the same charts (see views/presentatie.py for the slides).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from indicators import catalog
+from indicators.charts import (
+    BETTER_COLOR,
+    WORSE_COLOR,
+    Chart,
+    file_stem,
+    finish,
+    source_text,
+    style,
+)
+from indicators.charts.overview import comparison_words
+from indicators.formatting import format_number, format_signed, status_legend, value_text
+from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
+from indicators.ui_text import t
+
+
+def long_date(iso: str, lang: str = "nl") -> str:
+    """'2026-11-29' -> '29 november 2026'; anything else is returned as it is."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match:
+        return iso or "–"
+    months = t("pres_months", lang).split(",")
+    year, month, day = (int(x) for x in match.groups())
+    return f"{day} {months[month - 1]} {year}"
+
+
+# Type sizes in px for a 1920 x 1080 projection: readable from the back of a council chamber.
+BODY_PX = 24
+
+TITLE_PX = 32
+
+SOURCE_PX = 18
+
+# Layout heights of the charts on a 1920 x 1080 slide (the page and the deck use the same).
+CHART_HEIGHT = 640
+
+# The width the charts of a slide share: a 1920 px screen less the page margins (and the sidebar
+# outside presentation mode). Titles are wrapped to it, because plotly never wraps.
+CONTENT_PX = 1500
+
+SOURCES_HEIGHT = 720  # the sources table: twelve rows of 24 px type
+
+LOCATOR_HEIGHT = 680  # the title slide's map: a square, so its height sets its size
+
+# One degree of latitude is this many degrees of longitude long at Drenthe's latitude (52.8 N).
+DRENTHE_ASPECT = 1.0 / math.cos(math.radians(52.8))
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a chart title into lines of at most ``width`` characters (plotly never wraps)."""
+    lines: list[str] = []
+    for word in text.split(" "):  # not on no-break spaces ("45\u00a0%")
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def chars_per_line(width_px: float, font_px: float = TITLE_PX) -> int:
+    """Roughly how many characters of a sans-serif title fit in ``width_px``."""
+    return max(20, int(width_px / (font_px * 0.52)))
+
+
+def for_projection(
+    fig: go.Figure, height: int, width_px: float, source: str, extra_top: int = 0
+) -> go.Figure:
+    """Large type for a 1920 x 1080 projection: body 24 px, title 32 px, source line 18 px.
+
+    ``width_px`` is the width the chart gets on the slide; the title is wrapped to it (plotly
+    never wraps). ``extra_top`` makes room for subplot titles.
+    """
+    title = fig.layout.title.text or ""
+    finding, _, unit = title.partition("<br><sup>")
+    unit = unit.removesuffix("</sup>")
+    wrapped = wrap(finding, chars_per_line(width_px))
+    unit = wrap(unit, chars_per_line(width_px, BODY_PX))
+    lines = wrapped.count("<br>") + 1
+    unit_lines = unit.count("<br>") + 1
+    line_px = round(TITLE_PX * 1.3)
+    source_lines = wrap(source, chars_per_line(width_px - 40, SOURCE_PX))
+    fig.update_layout(
+        title={
+            "text": f"{wrapped}<br><span style='font-size:{BODY_PX}px;color:#444444'>{unit}</span>",
+            "font": {"size": TITLE_PX, "color": "#111111"},
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            # Plotly puts the first line's baseline at the padding: one line height keeps
+            # a multi-line title inside the figure.
+            "pad": {"t": TITLE_PX + 10},
+        },
+        font={"size": BODY_PX, "color": "#111111"},
+        height=height,
+        margin={
+            "l": 10,
+            "r": 30,
+            "t": 56 + line_px * lines + 32 * unit_lines + extra_top,
+            "b": 76 + 24 * (source_lines.count("<br>") + 1),
+        },
+        hoverlabel={"font_size": BODY_PX},
+    )
+    for annotation in fig.layout.annotations:
+        if annotation.text == source:
+            # Right-aligned, so a long line may run under the axis labels instead of off the
+            # figure.
+            annotation.update(
+                text=source_lines,
+                font={"size": SOURCE_PX, "color": "#444444"},
+                yshift=-58,
+                x=1,
+                xanchor="right",
+                align="right",
+            )
+    return fig
+
+
+def locator_chart(
+    frame: pd.DataFrame,
+    outlines: dict[str, list[list[tuple]]],
+    labels: dict[str, tuple[float, float]],
+    focus: str,
+    zod_name: str,
+    lang: str = "nl",
+) -> Chart:
+    """Drenthe's municipalities with the four hatched and named (colour is not needed to read
+    it); the title says what share of Drenthe's inhabitants lives in the four.
+
+    ``frame``: region, region_name, in_zod, year, population, table (views.presentatie
+    .locator_frame); ``outlines``: rings per region; ``labels``: a point inside each."""
+    fig = go.Figure()
+    for row in frame.itertuples():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for ring in outlines.get(row.region, []):
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        chosen = row.region == focus or (focus == ZOD and row.in_zod)
+        if row.in_zod:
+            colour = style(row.region)["color"]
+            fill = {
+                "fillcolor": "rgba(255,255,255,0)",
+                "fillpattern": {
+                    "shape": "/",
+                    "fgcolor": colour,
+                    "bgcolor": "white",
+                    "size": 14,
+                    "solidity": 0.35,
+                },
+            }
+            line = {"color": "#111111", "width": 4 if chosen else 2}
+        else:
+            fill = {"fillcolor": "#EEEEEE"}
+            line = {"color": "#9A9A9A", "width": 1}
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                line=line,
+                name=row.region_name,
+                hoverinfo="name",
+                showlegend=False,
+                **fill,
+            )
+        )
+    four = frame[frame["in_zod"]]
+    fig.add_trace(
+        go.Scatter(
+            x=[labels.get(c, (math.nan, math.nan))[0] for c in four["region"]],
+            y=[labels.get(c, (math.nan, math.nan))[1] for c in four["region"]],
+            mode="text",
+            text=[
+                f"<b>{n}</b>" if c == focus or focus == ZOD else n
+                for c, n in zip(four["region"], four["region_name"], strict=True)
+            ],
+            textfont={"size": BODY_PX - 2, "color": "#111111"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    lons = [p[0] for rings in outlines.values() for ring in rings for p in ring]
+    lats = [p[1] for rings in outlines.values() for ring in rings for p in ring]
+    if lons:  # tight ranges: the map fills the height it is given
+        fig.update_xaxes(range=[min(lons) - 0.01, max(lons) + 0.01])
+        fig.update_yaxes(range=[min(lats) - 0.005, max(lats) + 0.005])
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=DRENTHE_ASPECT)
+    total = float(frame["population"].sum())
+    part = float(four["population"].sum())
+    share = 100.0 * part / total if total else math.nan
+    year = int(frame["year"].iloc[0]) if not frame.empty else 0
+    tables = sorted({str(x) for x in frame["table"].dropna() if str(x)}) or ["03759ned"]
+    source = f"{source_text(tables, lang)}; {t('pres_boundaries', lang)}"
+    title = t("pres_map_title", lang, region=zod_name, share=format_number(share))
+    unit = t("pres_map_unit", lang, year=year, part=format_number(part), total=format_number(total))
+    finish(fig, title, unit, source, height=CHART_HEIGHT)
+    fig.update_layout(plot_bgcolor="white")
+    for_projection(fig, LOCATOR_HEIGHT, CONTENT_PX, source)
+    data = frame.drop(columns=["table"]).assign(
+        share_of_drenthe=100.0 * frame["population"] / total
+    )
+    return Chart(
+        fig,
+        data,
+        title,
+        t("pres_map_alt", lang),
+        file_stem("ligging-vier-gemeenten", "drenthe", year),
+        source,
+    )
+
+
+def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
+    """The Overzicht small multiple (goal scores of the four, ZOD, Drenthe, NL) in large type.
+
+    The same panels and words as the Vega-Lite chart on Overzicht, drawn with plotly so that
+    kaleido can render the slide image. ``frame``: views.common.comparison_scores."""
+    title, alt_text, source, stem = comparison_words(frame, lang)
+    goals = sorted(frame["goal"].unique())
+    fig = make_subplots(
+        rows=1,
+        cols=len(goals),
+        shared_yaxes=True,
+        horizontal_spacing=0.04,
+        subplot_titles=[catalog.GOALS[int(g)][lang] for g in goals],
+    )
+    for col, goal in enumerate(goals, start=1):
+        part = frame[frame["goal"] == goal]
+        fig.add_trace(
+            go.Bar(
+                y=part["region_name"],
+                x=part["score"],
+                orientation="h",
+                marker={"color": [style(r)["color"] for r in part["region"]]},
+                text=[format_number(v, 1) for v in part["score"]],
+                textposition="outside",
+                textfont={"size": BODY_PX},
+                cliponaxis=False,
+                hovertemplate="%{y}: %{x:.1f}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+        fig.add_vline(x=5, line={"color": "#333333", "dash": "dash", "width": 1}, row=1, col=col)
+        fig.update_xaxes(range=[0, 10.8], dtick=2.5, row=1, col=col)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_annotations(font={"size": BODY_PX + 2})
+    fig.update_xaxes(tickfont={"size": BODY_PX - 4})
+    finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT)
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
+    return Chart(
+        fig,
+        frame,
+        title,
+        alt_text,
+        stem,
+        source,
+    )
+
+
+def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "nl") -> Chart:
+    """The goal's score of the four, ZOD, Drenthe and NL as bars; the focus in bold; a dashed
+    line at 5 (= Nederland). The title names the best and the worst of the four.
+    ``frame``: views.common.comparison_scores."""
+    frame = frame[frame["goal"] == goal].reset_index(drop=True)
+    labels = [
+        f"<b>{n}</b>" if r == focus else n
+        for r, n in zip(frame["region"], frame["region_name"], strict=True)
+    ]
+    texts = [
+        format_number(v, 1) if not pd.isna(v) else t("insufficient", lang) for v in frame["score"]
+    ]
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=frame["score"],
+            orientation="h",
+            marker={
+                "color": [style(r)["color"] for r in frame["region"]],
+                "line": {
+                    "color": "#111111",
+                    "width": [3 if r == focus else 0 for r in frame["region"]],
+                },
+            },
+            text=texts,
+            textposition="outside",
+            textfont={"size": BODY_PX},
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.1f}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.add_vline(x=5, line={"color": "#111111", "dash": "dash", "width": 2})
+    fig.add_annotation(
+        x=5,
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        text=t("pres_nl_line", lang),
+        showarrow=False,
+        font={"size": BODY_PX - 4, "color": "#111111"},
+    )
+    fig.update_xaxes(range=[0, 11], dtick=2.5, tickfont={"size": BODY_PX - 4})
+    fig.update_yaxes(autorange="reversed")
+    four = frame[frame["region"].isin(list(FOCUS_MUNICIPALITIES))].dropna(subset=["score"])
+    goal_name = catalog.GOALS[goal][lang]
+    if four.empty:
+        title = t("pres_scores_title_none", lang)
+    else:
+        best = four.loc[four["score"].idxmax()]
+        worst = four.loc[four["score"].idxmin()]
+        title = t(
+            "pres_scores_title",
+            lang,
+            best=best["region_name"],
+            best_score=format_number(best["score"], 1),
+            worst=worst["region_name"],
+            worst_score=format_number(worst["score"], 1),
+        )
+    years = ", ".join(sorted({str(y) for y in frame["years"].dropna()})) or "–"
+    source = source_text(catalog.goal_tables(goal), lang)
+    finish(fig, title, t("pres_scores_unit", lang, years=years), source, height=CHART_HEIGHT)
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.4, source)
+    return Chart(
+        fig,
+        frame,
+        title,
+        t("pres_scores_alt", lang, goal=goal_name),
+        file_stem("score", f"doel-{goal}", "vier-gemeenten-zod-drenthe-nederland"),
+        source,
+    )
+
+
+def _value_line(row: pd.Series, region_name: str, lang: str) -> str:
+    """'Emmen 33,6 · NL 23,3 (2015)', with the unit where the name does not already hold it."""
+    decimals = int(row["decimals"])
+    unit = str(row["unit"])
+    suffix = "" if unit in str(row["name"]) or unit == "aantal" else f"\u00a0{unit}"
+    nl = "NL" if lang == "nl" else "NL"
+    value = value_text(row["value"], decimals, str(row.get("status", "")))
+    return (
+        f"{region_name} {value}{suffix} · "
+        f"{nl} {format_number(row['nl_value'], decimals)}{suffix} ({int(row['year'])})"
+    )
+
+
+def drivers_chart(
+    frame: pd.DataFrame, region: str, region_name: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """The chosen indicators' contribution to the goal score (points), largest first; better
+    than NL to the right, worse to the left and hatched, every bar labelled with its value."""
+    frame = frame.reset_index(drop=True)
+    goal_name = catalog.GOALS[goal][lang]
+    names = [catalog.BY_ID[i].name(lang) for i in frame["indicator"]]
+    labels = [
+        f"<b>{name}</b><br>{_value_line(row, region_name, lang)}"
+        for name, (_, row) in zip(names, frame.iterrows(), strict=True)
+    ]
+    worse = frame["points"] < 0
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=frame["points"],
+            orientation="h",
+            marker={
+                "color": [WORSE_COLOR if w else BETTER_COLOR for w in worse],
+                "pattern": {
+                    "shape": ["/" if w else "" for w in worse],
+                    "fgcolor": "#111111",
+                    "fillmode": "overlay",
+                    "solidity": 0.25,
+                },
+            },
+            text=[format_signed(p, 2) for p in frame["points"]],
+            textposition="outside",
+            textfont={"size": BODY_PX},
+            cliponaxis=False,
+            hovertemplate="%{x:.2f}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.add_vline(x=0, line={"color": "#111111", "width": 2})
+    reach = float(frame["points"].abs().max()) if not frame.empty else 0.5
+    reach = max(reach, 0.1) * 1.45
+    fig.update_xaxes(range=[-reach, reach], tickfont={"size": BODY_PX - 4}, zeroline=False)
+    fig.update_yaxes(autorange="reversed", tickfont={"size": BODY_PX - 2})
+    if frame.empty:
+        title = t("pres_drivers_none", lang, region=region_name)
+    else:
+        top = frame.iloc[0]
+        key = "pres_drivers_down" if top["points"] < 0 else "pres_drivers_up"
+        title = t(
+            key,
+            lang,
+            indicator=names[0],
+            region=region_name,
+            points=format_signed(float(top["points"]), 2),
+        )
+    tables = list(
+        dict.fromkeys(tb for i in frame["indicator"] for tb in catalog.BY_ID[i].tables)
+    ) or catalog.goal_tables(goal)
+    source = source_text(tables, lang)
+    unit = t("pres_drivers_unit", lang)
+    legend = status_legend(frame.get("status", pd.Series(dtype=str)), lang)
+    if legend:
+        unit = f"{unit} ({legend})"
+    finish(fig, title, unit, source, height=CHART_HEIGHT)
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.6, source)
+    data = frame.assign(region=region, region_name=region_name, goal=goal)[
+        [
+            "goal",
+            "region",
+            "region_name",
+            "indicator",
+            "name",
+            "unit",
+            "year",
+            "value",
+            "nl_value",
+            "z",
+            "points",
+            "quartile",
+        ]
+    ]
+    return Chart(
+        fig,
+        data,
+        title,
+        t("pres_drivers_alt", lang, region=region_name, goal=goal_name),
+        file_stem("bijdrage-aan-score", f"doel-{goal}", region_name),
+        source,
+    )
+
+
+def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
+    """The sources as a table figure (so the slide has the same furniture as the others).
+
+    ``frame``: tables, title, years, licence (views.presentatie.source_rows); ``built``: the
+    snapshot date (YYYY-MM-DD)."""
+    headers = [
+        t(k, lang)
+        for k in ("pres_col_tables", "pres_col_title", "pres_col_years", "pres_col_licence")
+    ]
+    fig = go.Figure(
+        go.Table(
+            columnwidth=[24, 56, 10, 10],
+            header={
+                "values": [f"<b>{h}</b>" for h in headers],
+                "fill_color": "#DDDDDD",
+                "font": {"size": BODY_PX, "color": "#111111"},
+                "align": "left",
+                "height": 42,
+            },
+            cells={
+                "values": [frame[c] for c in ("tables", "title", "years", "licence")],
+                "fill_color": "white",
+                "line_color": "#BBBBBB",
+                "font": {"size": BODY_PX, "color": "#111111"},
+                "align": "left",
+                "height": 38,
+            },
+        )
+    )
+    cbs = frame[frame["tables"] != "CBS/PDOK"]
+    date = long_date(built, lang)
+    title = t("pres_sources_chart_title", lang, n=len(cbs))
+    source = t("snapshot_caption", lang, built=built)
+    finish(fig, title, t("pres_sources_unit", lang, date=date), source, height=CHART_HEIGHT)
+    for_projection(fig, SOURCES_HEIGHT, CONTENT_PX, source)
+    fig.update_layout(margin={"b": 44})  # a table has no axis under it
+    fig.update_annotations(selector={"yshift": -58}, yshift=-8)
+    return Chart(
+        fig,
+        frame,
+        title,
+        t("pres_sources_alt", lang),
+        file_stem("bronnen", built),
+        source,
+    )

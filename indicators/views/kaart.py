@@ -1,0 +1,282 @@
+"""Kaart: one indicator for every municipality on a map, and the wijken of the four (no
+Streamlit): the values per area with their colour class, the title that states where the
+chosen region stands, its place among the municipalities, and the tables behind the maps.
+
+A municipality or wijk without a value in the chosen year stays without one ("geen
+gegevens"); nothing is filled in from another year.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from indicators import catalog, scoring
+from indicators.boundaries import GEO_YEAR, feature_codes, geojson
+from indicators.catalog import Indicator
+from indicators.charts import Chart
+from indicators.charts.maps import classify, municipal_map, wijk_map
+from indicators.formatting import format_number, shown_decimals, value_text
+from indicators.regions import (
+    DRENTHE,
+    FOCUS_MUNICIPALITIES,
+    NEDERLAND,
+    ZOD,
+    current_municipalities,
+)
+from indicators.scoring import Scores
+from indicators.snapshot import Snapshot
+from indicators.ui_text import t
+from indicators.views.common import region_names
+
+REFERENCE = (*FOCUS_MUNICIPALITIES, ZOD, DRENTHE, NEDERLAND)
+
+
+def map_years(obs: pd.DataFrame, indicator: str, codes: list[str]) -> list[int]:
+    """Years in which at least one of ``codes`` (the areas on the map) has a value."""
+    sel = obs[(obs["indicator"] == indicator) & obs["region"].isin(codes)].dropna(subset=["value"])
+    return sorted(int(y) for y in sel["year"].unique())
+
+
+def area_values(
+    obs: pd.DataFrame,
+    ind: Indicator,
+    year: int,
+    codes: list[str],
+    names: dict[str, str],
+) -> pd.DataFrame:
+    """One row per area on the map (every code, with or without a value in ``year``):
+    code, name, year, value, status, table, rank (among those with a value), class (colour
+    class, see :func:`classify`), value_text (Dutch, with a status mark)."""
+    sel = obs[(obs["indicator"] == ind.id) & (obs["year"] == year) & obs["region"].isin(codes)]
+    sel = sel.dropna(subset=["value"]).drop_duplicates("region").set_index("region")
+    frame = pd.DataFrame({"code": codes})
+    frame["name"] = frame["code"].map(names).fillna(frame["code"])
+    frame["year"] = year
+    frame["value"] = frame["code"].map(sel["value"]).astype(float)
+    frame["status"] = frame["code"].map(sel["status"]).fillna("").astype(str)
+    frame["table"] = frame["code"].map(sel["table"]).fillna("").astype(str)
+    frame["rank"] = scoring.rank_places(frame["value"], ind.direction)
+    frame["class"], _ = classify(frame["value"])
+    decimals = shown_decimals(ind, frame["value"].dropna())
+    frame["value_text"] = [
+        value_text(v, decimals, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    ]
+    return frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
+
+
+def diff_unit(ind: Indicator, lang: str = "nl") -> str:
+    """The unit of a difference: percentage points for a percentage."""
+    if ind.unit == "%":
+        return t("km_percentage_points", lang)
+    return ind.unit
+
+
+def finding(
+    obs: pd.DataFrame,
+    ind: Indicator,
+    year: int,
+    region: str,
+    names: dict[str, str],
+    lang: str = "nl",
+    codes: list[str] | None = None,
+) -> str:
+    """The map's title: where the chosen region stands against Nederland in that year (for a
+    count: its place among the municipalities ``codes``)."""
+    sel = obs[(obs["indicator"] == ind.id) & (obs["year"] == year)].set_index("region")["value"]
+    mine = float(sel.get(region, math.nan))
+    nl = float(sel.get(NEDERLAND, math.nan))
+    decimals = shown_decimals(ind, [v for v in (mine, nl) if not math.isnan(v)])
+    name = names.get(region, region)
+    if ind.is_count and codes and not math.isnan(mine):
+        others = sel[sel.index.isin(codes)].dropna()
+        return t(
+            "km_title_count",
+            lang,
+            region=name,
+            value=f"{format_number(mine, decimals)} {ind.unit}",
+            year=year,
+            rank=int((others > mine).sum()) + 1,
+            n=len(others),
+        )
+    if math.isnan(mine):
+        if math.isnan(nl):
+            return t("km_title_no_data", lang, region=name, year=year)
+        nl_text = f"{format_number(nl, decimals)} {ind.unit}"
+        return t("km_title_no_region", lang, region=name, year=year, nl=nl_text)
+    value = format_number(mine, decimals)
+    if math.isnan(nl):
+        return t("km_title_no_nl", lang, region=name, year=year, value=f"{value} {ind.unit}")
+    nl_text = f"{format_number(nl, decimals)} {ind.unit}"
+    difference = mine - nl
+    if format_number(abs(difference), decimals) == format_number(0, decimals):
+        return t("km_title_equal", lang, region=name, year=year, value=f"{value} {ind.unit}")
+    judgement = ""
+    if ind.scored:
+        better = (difference > 0) == (ind.direction == "higher_better")
+        judgement = t("km_favourable" if better else "km_unfavourable", lang)
+    return t(
+        "km_title_above" if difference > 0 else "km_title_below",
+        lang,
+        region=name,
+        diff=f"{format_number(abs(difference), decimals)} {diff_unit(ind, lang)}",
+        value=value,
+        nl=nl_text,
+        year=year,
+        judgement=judgement,
+    )
+
+
+def place_sentence(
+    values: pd.DataFrame, obs: pd.DataFrame, ind: Indicator, region: str, name: str, lang: str
+) -> str:
+    """'Emmen staat op plaats 301 van 321 gemeenten (1 = gunstigst)'; for ZOD the place it
+    would take among the municipalities."""
+    ranked = values.dropna(subset=["value"])
+    if ranked.empty:
+        return ""
+    year = int(ranked["year"].iloc[0])
+    sel = obs[(obs["indicator"] == ind.id) & (obs["year"] == year) & (obs["region"] == region)]
+    if sel.empty or pd.isna(sel["value"].iloc[0]):
+        return t("km_place_none", lang, region=name, year=year)
+    place = scoring.place_among(ranked["value"], float(sel["value"].iloc[0]), ind.direction)
+    key = "km_place_context" if not ind.scored else "km_place"
+    return t(key, lang, region=name, rank=place, n=len(ranked), year=year)
+
+
+def reference_table(
+    obs: pd.DataFrame,
+    ind: Indicator,
+    year: int,
+    values: pd.DataFrame,
+    names: dict[str, str],
+    lang: str = "nl",
+) -> pd.DataFrame:
+    """The four, ZOD, Drenthe and Nederland in the map's year: name, value (Dutch text with
+    status mark), year, place among the municipalities, status ('geen gegevens' where none)."""
+    sel = obs[(obs["indicator"] == ind.id) & (obs["year"] == year)].set_index("region")
+    ranked = values.dropna(subset=["value"])
+    decimals = shown_decimals(ind, ranked["value"])
+    rows = []
+    for code in REFERENCE:
+        has = code in sel.index and not pd.isna(sel.loc[code, "value"])
+        value = float(sel.loc[code, "value"]) if has else math.nan
+        status = str(sel.loc[code, "status"]) if has else ""
+        place: str = ""
+        if has and not ranked.empty:
+            rank = scoring.place_among(ranked["value"], value, ind.direction)
+            place = t("rank_of", lang, rank=rank, n=len(ranked))
+        rows.append(
+            {
+                t("region", lang): names.get(code, code),
+                t("value", lang) + f" ({ind.unit})": value_text(value, decimals, status)
+                if has
+                else t("km_no_data", lang),
+                t("year", lang): year,
+                t("km_col_place", lang): place,
+                t("km_col_status", lang): t(f"km_status_{status}", lang) if status else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def display_table(values: pd.DataFrame, ind: Indicator, lang: str = "nl") -> pd.DataFrame:
+    """The values behind a map as a table to read: place, name (and municipality for a wijk),
+    value (Dutch text with a status mark), year, status; areas without a value at the bottom
+    with 'geen gegevens'."""
+    decimals = shown_decimals(ind, values["value"].dropna())
+    columns: dict[str, object] = {
+        t("km_col_place", lang): values["rank"].to_numpy(),
+        t("km_col_name", lang): values["name"].to_numpy(),
+    }
+    if "gemeente_name" in values:
+        columns[t("km_col_gemeente", lang)] = values["gemeente_name"].to_numpy()
+    columns[t("value", lang) + f" ({ind.unit})"] = [
+        value_text(v, decimals, s) or t("km_no_data", lang)
+        for v, s in zip(values["value"], values["status"], strict=True)
+    ]
+    columns[t("year", lang)] = values["year"].to_numpy()
+    columns[t("km_col_status", lang)] = [
+        t(f"km_status_{s}", lang) if s else "" for s in values["status"]
+    ]
+    return pd.DataFrame(columns)
+
+
+def map_codes(snap: Snapshot, scores: Scores) -> list[str]:
+    """The municipalities on the national map (the codes of the boundary file)."""
+    del scores
+    return feature_codes(geojson(snap, "gemeenten"))
+
+
+def wijk_codes(snap: Snapshot) -> list[str]:
+    regions = snap.regions
+    return sorted(regions.loc[regions["level"] == "wijk", "code"].astype(str))
+
+
+def wijk_gemeente(snap: Snapshot) -> dict[str, str]:
+    regions = snap.regions
+    wijken = regions[regions["level"] == "wijk"]
+    return dict(zip(wijken["code"].astype(str), wijken["gemeente"].astype(str), strict=True))
+
+
+def wijk_finding(values: pd.DataFrame, ind: Indicator, names: dict[str, str], lang: str) -> str:
+    """The wijk map's title: the highest and the lowest wijk of the four municipalities."""
+    have = values.dropna(subset=["value"])
+    if have.empty:
+        return t("km_wijk_title_none", lang, name=ind.name(lang))
+    high = have.loc[have["value"].idxmax()]
+    low = have.loc[have["value"].idxmin()]
+    return t(
+        "km_wijk_title",
+        lang,
+        name=ind.name(lang),
+        high=high["name"],
+        high_gm=names.get(str(high["gemeente"]), ""),
+        high_value=f"{high['value_text']} {ind.unit}",
+        low=low["name"],
+        low_gm=names.get(str(low["gemeente"]), ""),
+        low_value=f"{low['value_text']} {ind.unit}",
+        year=int(high["year"]),
+    )
+
+
+# --- builders ---------------------------------------------------------------------------
+
+
+def municipal_map_for(
+    snap: Snapshot,
+    scores: Scores,
+    indicator: str,
+    year: int,
+    zoom: str,
+    region: str,
+    lang: str = "nl",
+) -> Chart:
+    """The national map for one indicator and year, titled with the chosen region's finding."""
+    del scores
+    ind = catalog.BY_ID[indicator]
+    names = region_names(snap)
+    geo, province_geo = geojson(snap, "gemeenten"), geojson(snap, "provincies")
+    codes = feature_codes(geo)
+    values = area_values(snap.observations, ind, year, codes, names)
+    drenthe = current_municipalities(snap.regions, DRENTHE)
+    title = finding(snap.observations, ind, year, region, names, lang, codes)
+    return municipal_map(values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang)
+
+
+def wijk_map_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl") -> Chart:
+    """The wijk map of one wijk indicator in its latest year."""
+    del scores
+    wijk_geo, gemeente_geo = geojson(snap, "wijken"), geojson(snap, "gemeenten")
+    ind = catalog.BY_ID[indicator]
+    names = region_names(snap)
+    codes = wijk_codes(snap)
+    years = map_years(snap.observations, ind.id, codes)
+    year = years[-1] if years else GEO_YEAR
+    values = area_values(snap.observations, ind, year, codes, names)
+    gemeente = wijk_gemeente(snap)
+    values["gemeente"] = values["code"].map(gemeente)
+    values["gemeente_name"] = values["gemeente"].map(names).fillna("")
+    title = wijk_finding(values, ind, names, lang)
+    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang)

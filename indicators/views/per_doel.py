@@ -1,0 +1,107 @@
+"""Per doel: the goal score of the chosen region and every indicator behind it (no
+Streamlit): the table of the four, ZOD, Drenthe, Nederland and the peer median, each value
+with its own year, and the contribution of each indicator to the score."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators import catalog, scoring
+from indicators.catalog import Indicator
+from indicators.charts import Chart
+from indicators.charts.indicator import contribution_chart
+from indicators.formatting import STATUS_KEY, cell_text, format_number, shown_decimals
+from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
+from indicators.scoring import Scores
+from indicators.snapshot import Snapshot
+from indicators.ui_text import t
+from indicators.views.common import latest_values, peer_latest, region_names
+
+
+def table_regions(region: str) -> list[str]:
+    """The columns of the goal table: the chosen region first, then the others of the four,
+    ZOD, Drenthe and Nederland (always all seven, so tables stay comparable)."""
+    return list(dict.fromkeys([region, *FOCUS_MUNICIPALITIES, ZOD, DRENTHE, NEDERLAND]))
+
+
+def goal_table(
+    obs: pd.DataFrame,
+    indicators: list[Indicator],
+    regions: list[str],
+    peers: list[str],
+    names: dict[str, str],
+    lang: str = "nl",
+) -> pd.DataFrame:
+    """One row per indicator, one text column per region plus the peer median, the unit and
+    the statuses in words. Texts, because each cell carries its own year."""
+    ids = [i.id for i in indicators]
+    latest = latest_values(obs, ids, regions).set_index(["indicator", "region"])
+    peer = peer_latest(obs, ids, peers).set_index("indicator")
+    none = t("pd_no_data_cell", lang)
+    rows = []
+    for ind in indicators:
+        row: dict[str, str] = {t("indicator", lang): ind.name(lang)}
+        found = [latest.loc[(ind.id, r), "value"] for r in regions if (ind.id, r) in latest.index]
+        decimals = shown_decimals(ind, found)
+        flags: dict[str, list[str]] = {}
+        for region in regions:
+            if (ind.id, region) in latest.index:
+                rec = latest.loc[(ind.id, region)]
+                row[names.get(region, region)] = cell_text(
+                    float(rec["value"]), int(rec["year"]), str(rec["status"]), decimals
+                )
+                if rec["status"] in STATUS_KEY:
+                    flags.setdefault(str(rec["status"]), []).append(names.get(region, region))
+            else:
+                row[names.get(region, region)] = none
+        if ind.id in peer.index:
+            rec = peer.loc[ind.id]
+            row[t("pd_col_peers", lang)] = (
+                f"{format_number(float(rec['value']), decimals)} ({int(rec['year'])}, "
+                f"n={int(rec['n_peers'])})"
+            )
+        else:
+            row[t("pd_col_peers", lang)] = none
+        row[t("pd_col_unit", lang)] = ind.unit
+        row[t("pd_col_status", lang)] = "; ".join(
+            f"{t(STATUS_KEY[s], lang)}: {', '.join(r)}" for s, r in flags.items()
+        )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def default_detail(contrib: pd.DataFrame, options: list[str]) -> str:
+    """The indicator to show first: the one with the lowest z, else the first option."""
+    if not contrib.empty:
+        return str(contrib.sort_values(["z", "indicator"])["indicator"].iloc[0])
+    return options[0]
+
+
+def missing_indicators(contrib: pd.DataFrame, indicators: list[Indicator]) -> list[Indicator]:
+    have = set(contrib["indicator"])
+    return [i for i in indicators if i.id not in have]
+
+
+# --- builders ---------------------------------------------------------------------------
+
+
+def goal_table_for(
+    snap: Snapshot, scores: scoring.Scores, region: str, goal: int, scored: bool, lang: str
+) -> pd.DataFrame:
+    """The Per doel table of the scored (or context) indicators of a goal."""
+    return goal_table(
+        snap.observations,
+        catalog.scored_indicators(goal) if scored else catalog.context_indicators(goal),
+        table_regions(region),
+        scores.peers.get(region, []),
+        region_names(snap),
+        lang,
+    )
+
+
+def contribution_for(
+    snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """The contribution chart of a goal for a region."""
+    name = region_names(snap).get(region, region)
+    return contribution_chart(scoring.contributions(scores, region, goal), region, name, goal, lang)

@@ -1,0 +1,97 @@
+"""The boundary files: map views, bounds, outlines and label points, by hand and on the
+snapshot's geometry."""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Point, shape
+
+from indicators.boundaries import (
+    MapView,
+    bounds,
+    fit_view,
+    geojson,
+    label_points,
+    labels,
+    outline_path,
+)
+from indicators.regions import FOCUS_MUNICIPALITIES
+
+SQUARE = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"code": "GM0001", "name": "Vierkant"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[6.0, 52.0], [7.0, 52.0], [7.0, 53.0], [6.0, 53.0], [6.0, 52.0]]],
+            },
+        },
+        {
+            "type": "Feature",
+            "properties": {"code": "GM0002", "name": "Twee delen"},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [
+                    [[[4.0, 51.0], [4.1, 51.0], [4.1, 51.1], [4.0, 51.1], [4.0, 51.0]]],
+                    [[[5.0, 50.0], [5.8, 50.0], [5.8, 50.8], [5.0, 50.8], [5.0, 50.0]]],
+                ],
+            },
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def geo(snap):
+    return geojson(snap, "gemeenten")
+
+
+def test_fit_view_zoom_and_centre_by_hand():
+    # 22.5 degrees of longitude = 1/16 of the world; 512 px wide at zoom z shows 360/2**z
+    # degrees, so zoom 4 fits it exactly (no padding); the latitude span is tiny.
+    view = fit_view((0.0, -0.001, 22.5, 0.001), width=512, height=512, padding=0)
+    assert view.zoom == pytest.approx(4.0, abs=0.01)
+    assert view.lon == pytest.approx(11.25)
+    assert view.lat == pytest.approx(0.0, abs=1e-9)
+    # A box symmetric about the equator is centred on it, whatever its height.
+    assert fit_view((-10.0, -10.0, 10.0, 10.0)).lat == pytest.approx(0.0, abs=1e-9)
+
+
+def test_bounds_outline_and_label_points_of_hand_made_shapes():
+    assert bounds(SQUARE) == (4.0, 50.0, 7.0, 53.0)
+    assert bounds(SQUARE, ["GM0001"]) == (6.0, 52.0, 7.0, 53.0)
+    lons, lats = outline_path(SQUARE, ["GM0001"])
+    assert lons == [6.0, 7.0, 7.0, 6.0, 6.0, None]
+    assert lats == [52.0, 52.0, 53.0, 53.0, 52.0, None]
+    points = label_points(SQUARE, ["GM0001", "GM0002"])
+    assert points["GM0001"] == pytest.approx((6.5, 52.5), abs=0.01)
+    # The label goes in the larger part of a multipolygon.
+    assert points["GM0002"] == pytest.approx((5.4, 50.4), abs=0.01)
+
+
+def test_labels_beside_are_stacked_east_of_the_shapes():
+    view = MapView(lon=5.0, lat=52.0, zoom=6.0)
+    placed = labels(SQUARE, ["GM0001", "GM0002"], {"GM0001": "A", "GM0002": "B"}, view, True)
+    assert (placed["lon"] > 7.0).all()
+    assert placed["lat"].is_monotonic_decreasing
+    inside = labels(SQUARE, ["GM0001"], {"GM0001": "A"}, view, False)
+    assert inside.loc[0, "lon"] == inside.loc[0, "anchor_lon"]
+
+
+def test_labels_of_the_four_lie_inside_their_municipality(geo):
+    points = label_points(geo, list(FOCUS_MUNICIPALITIES))
+    shapes = {f["properties"]["code"]: shape(f["geometry"]) for f in geo["features"]}
+    for code, (lon, lat) in points.items():
+        assert shapes[code].contains(Point(lon, lat)), code
+
+
+def test_drenthe_view_frames_drenthe(geo, snap):
+    regions = snap.regions
+    current = regions[regions.current & (regions.level == "gemeente")]
+    drenthe = current[current.provincie == "PV22"]
+    assert len(drenthe) == 12
+    view = fit_view(bounds(geo, drenthe["code"].tolist()))
+    assert 52.6 < view.lat < 53.2 and 6.1 < view.lon < 7.1
+    assert view.zoom > fit_view(bounds(geo)).zoom + 1.5

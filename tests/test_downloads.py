@@ -1,0 +1,148 @@
+"""Data & downloads: file names, datasets, previews and the page headless (AppTest)."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators.exports.csv import to_csv_bytes
+from indicators.formatting import format_number, join_words
+from indicators.snapshot import snapshot_date
+from indicators.views import downloads as vd
+from tests.conftest import REGIONS
+
+
+def test_file_names_say_what_and_when():
+    assert (
+        vd.file_name("alle-indicatoren", "2026-11-29")
+        == "brede-welvaart-zod_alle-indicatoren_2026-11-29.csv"
+    )
+    assert (
+        vd.file_name("selectie-GM0114-Zuid- en Oost-Drenthe", "2026-11-29", dutch_excel=True)
+        == "brede-welvaart-zod_selectie-gm0114-zuid-en-oost-drenthe_2026-11-29_excel-nl.csv"
+    )
+
+
+def test_snapshot_date_is_the_build_day(expected):
+    snap, _ = expected
+    assert snapshot_date(snap) == snap.manifest["built_at"][:10]
+
+
+def test_join_words():
+    assert join_words(["a"]) == "a"
+    assert join_words(["a", "b", "c"]) == "a, b en c"
+    assert join_words(["a", "b"], "en") == "a and b"
+
+
+def test_selection_is_region_references_and_its_wijken(expected):
+    snap, _ = expected
+    regions = snap.regions
+    emmen = vd.selection_regions("GM0114", regions)
+    assert emmen[:4] == ["GM0114", "ZOD", "PV22", "NL01"]
+    wijken = regions[(regions["level"] == "wijk") & (regions["gemeente"] == "GM0114")]["code"]
+    assert sorted(emmen[4:]) == sorted(wijken) and len(wijken) > 0
+    zod = vd.selection_regions("ZOD", regions)
+    assert zod[:7] == ["ZOD", "GM0114", "GM0109", "GM0118", "GM1681", "PV22", "NL01"]
+    assert len(zod) == 7 + int((regions["level"] == "wijk").sum())  # all wijken are of the four
+
+
+def test_selection_dataset_holds_every_observation_of_those_regions(expected):
+    snap, _ = expected
+    frame = vd.selection_dataset(snap, "GM1681")
+    obs = snap.observations
+    wanted = vd.selection_regions("GM1681", snap.regions)
+    assert len(frame) == int(obs["region"].isin(wanted).sum())
+    assert list(frame.columns) == list(vd.TIDY_COLUMNS)
+    first = frame.iloc[0]
+    assert (first["indicator"], first["region"]) == ("population", "GM1681")
+    assert (
+        first["year"]
+        == obs[(obs.indicator == "population") & (obs.region == "GM1681")]["year"].min()
+    )
+
+
+def test_dutch_excel_csv_of_the_selection_reads_back_as_numbers(expected):
+    snap, _ = expected
+    frame = vd.selection_dataset(snap, "GM0109")
+    back = pd.read_csv(
+        io.BytesIO(to_csv_bytes(frame, dutch_excel=True)),
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+    )
+    assert back["value"].dtype == float
+    np.testing.assert_allclose(back["value"].to_numpy(), frame["value"].to_numpy())
+
+
+def test_scores_per_year_cover_all_years_and_focus_regions_first(expected):
+    snap, scores = expected
+    table = vd.scores_per_year(scores, snap.regions)
+    wanted = scores.municipalities | {"ZOD", "PV22", "NL01"}
+    per_jaar = scores.per_jaar[scores.per_jaar["region"].isin(wanted)]
+    assert len(table) == len(per_jaar)
+    assert "n_bottom_quarter" not in table.columns
+    assert list(table["region"].iloc[:1]) == ["GM0114"]
+    row = table[(table.region == "GM0118") & (table.goal == 3) & (table.year == 2015)].iloc[0]
+    source = per_jaar[
+        (per_jaar.region == "GM0118") & (per_jaar.goal == 3) & (per_jaar.year == 2015)
+    ].iloc[0]
+    assert row["score"] == round(source["score"], 2)
+
+
+def test_scores_actueel_has_every_region_once_per_goal(expected):
+    snap, scores = expected
+    table = vd.scores_actueel(scores, snap.regions)
+    assert not table.duplicated(["region", "goal"]).any()
+    assert table.iloc[0]["region"] == "GM0114"
+    nl = table[(table.region == "NL01")]
+    assert set(nl["score"]) == {5.0}
+
+
+def test_preview_formats_the_dutch_way():
+    frame = pd.DataFrame(
+        {
+            "indicator": ["population", "crime_per_1000", "crime_per_1000"],
+            "year": [2015, 2020, 2021],
+            "value": [107775.0, 3.14159, np.nan],
+            "rank": [1.0, np.nan, 12345.0],
+            "score": [4.0, 3.66, 5.0],
+        }
+    )
+    shown = vd.preview(frame)
+    # population has 0 decimals, crime_per_1000 has 1 in the catalog
+    assert list(shown["value"]) == ["107.775", "3,1", "–"]
+    assert list(shown["year"]) == ["2015", "2020", "2021"]
+    assert list(shown["rank"]) == ["1", "–", "12.345"]
+    assert list(shown["score"]) == ["4,00", "3,66", "5,00"]
+    assert len(vd.preview(frame, 2)) == 2
+
+
+def test_column_descriptions_cover_the_tidy_dataset(expected):
+    snap, _ = expected
+    from indicators.views.downloads import tidy_dataset
+
+    table = vd.column_descriptions("en")
+    assert list(table["column"]) == list(tidy_dataset(snap).columns)
+    assert table["meaning"].str.len().min() > 5
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_downloads_page_shows_sizes_and_the_selection(region, expected, run_page):
+    snap, _ = expected
+    at = run_page("downloads", gemeente=region)
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert f"{format_number(len(snap.observations))} rijen × 12 kolommen" in captions
+    obs = snap.observations
+    pop = obs[(obs.indicator == "population") & (obs.region == region)].sort_values("year")
+    selection = at.dataframe[1].value
+    first = selection.iloc[0]
+    assert (first["region"], first["year"], first["value"]) == (
+        region,
+        str(pop["year"].iloc[0]),
+        format_number(pop["value"].iloc[0]),
+    )
+    assert len(at.get("download_button")) == 14  # seven datasets, two dialects each

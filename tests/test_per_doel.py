@@ -1,0 +1,159 @@
+"""Per doel: the goal table, the contributions and the page headless (AppTest) for the four
+municipalities and ZOD against snapshot values."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import catalog, scoring
+from indicators.charts.indicator import series_title
+from indicators.formatting import format_number
+from indicators.views.common import latest_values, trend_text
+from indicators.views.per_doel import goal_table, table_regions
+from tests.conftest import REGIONS
+
+B = catalog.BY_ID
+
+
+def obs_frame(rows: list[tuple[str, str, int, float]], status: str = "definitive") -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["indicator", "region", "year", "value"])
+    return frame.assign(status=status, table="T1", source="s", period="")
+
+
+def test_latest_values_takes_each_regions_own_year_and_never_fills():
+    obs = obs_frame(
+        [
+            ("x", "GM1", 2015, 1.0),
+            ("x", "GM1", 2020, 2.0),
+            ("x", "NL01", 2015, 5.0),
+            ("y", "GM1", 2015, math.nan),
+        ]
+    )
+    latest = latest_values(obs, ["x", "y"], ["GM1", "NL01"]).set_index(["indicator", "region"])
+    assert latest.loc[("x", "GM1"), "year"] == 2020
+    assert latest.loc[("x", "NL01"), "year"] == 2015  # not carried forward to 2020
+    assert ("y", "GM1") not in latest.index
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_contributions_add_up_to_the_goal_score(region, expected):
+    _snap, scores = expected
+    for goal in (1, 2, 3):
+        row = scores.actueel[(scores.actueel.region == region) & (scores.actueel.goal == goal)]
+        total = scoring.contributions(scores, region, goal)["points"].sum()
+        assert 5 + total == pytest.approx(float(row["score"].iloc[0]), abs=1e-9)
+
+
+def test_trend_text_needs_three_years():
+    ind = B["income_household_mean_disposable"]  # higher is better
+    rising = obs_frame([(ind.id, "GM1", y, 30.0 + (y - 2020)) for y in (2020, 2021, 2022)])
+    assert trend_text(rising, ind, "GM1", "X") == "Trend X 2020-2022 (3 jaren): beter."
+    assert trend_text(rising[rising.year < 2022], ind, "GM1", "X") == (
+        "Trend X: te weinig jaren voor een trend."
+    )
+    context = B["house_price"]
+    falling = rising.assign(indicator=context.id, value=-rising["value"])
+    assert trend_text(falling, context, "GM1", "X").endswith(": dalend.")
+
+
+def test_series_title_compares_with_nederland_in_the_same_year():
+    frame = pd.DataFrame(
+        {
+            "region": ["GM0114", "GM0114", "NL01"],
+            "region_name": ["Emmen", "Emmen", "Nederland"],
+            "year": [2015, 2020, 2015],
+            "value": [2.0, 2.5, 1.0],
+        }
+    )
+    # Nederland has no 2020 value, so the comparison is made in 2015.
+    assert series_title(frame, B["dist_gp"], "GM0114") == (
+        "Emmen ligt in 2015 boven Nederland: 2,0 tegen 1,0 (slechter)"
+    )
+
+
+def test_goal_table_shows_snapshot_values_with_their_year(expected):
+    snap, _ = expected
+    obs = snap.observations
+    names = snap.regions.set_index("code")["name"].to_dict()
+    table = goal_table(obs, [B["dist_gp"]], table_regions("GM0109"), [], names)
+    assert list(table.columns[1:3]) == ["Coevorden", "Emmen"]  # chosen region first
+    value = obs[(obs.indicator == "dist_gp") & (obs.region == "GM0109")].iloc[0]
+    assert table.loc[0, "Coevorden"] == f"{format_number(value['value'], 1)} (2015)"
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_per_doel_shows_score_and_values(region, expected, run_page):
+    snap, scores = expected
+    at = run_page("per_doel", gemeente=region)
+    assert not at.exception
+    row = scores.actueel[(scores.actueel.region == region) & (scores.actueel.goal == 1)]
+    assert at.metric[0].value == format_number(float(row["score"].iloc[0]), 1)
+    obs = snap.observations
+    crime = obs[(obs.indicator == "crime_per_1000") & (obs.region == region)].iloc[-1]
+    name = snap.regions.set_index("code").loc[region, "name"]
+    table = at.dataframe[0].value.set_index("Indicator")
+    cell = table.loc["Geregistreerde misdrijven per 1.000 inwoners", name]
+    assert cell.startswith(f"{format_number(crime['value'], 1)} ({crime['year']}")
+    assert "drukt de score" in chart_titles(at)[0] or "tilt de score" in chart_titles(at)[0]
+
+
+def test_per_doel_goal_comes_from_the_link_and_goes_back_into_it(run_page):
+    at = run_page("per_doel", gemeente="GM0118", doel="2")
+    assert not at.exception
+    assert at.radio[0].value == 2
+    assert catalog.GOALS[2]["nl"] in at.title[0].value
+    assert at.query_params["doel"] == "2"
+    plain = run_page("per_doel", gemeente="GM0118")
+    assert plain.query_params["doel"] == "1"  # the default is written into the link
+
+
+@pytest.mark.parametrize("region", ["GM0114", "ZOD"])
+def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expected, run_page):
+    """One peer rule: the municipalities the caption names are exactly those whose median
+    the table's peer column and the time series' peer line show (they once differed in 6 of
+    Emmen's 10 peers)."""
+    snap, _ = expected
+    at = run_page("per_doel", gemeente=region)
+    assert not at.exception
+    names = snap.regions.set_index("code")["name"]
+    code_of = {name: code for code, name in names.items()}
+    caption = next(c.value for c in at.caption if "Vergelijkbare gemeenten voor" in c.value)
+    listed = caption.split("Vergelijkbare gemeenten voor ", 1)[1].split(": ", 1)[1]
+    named = [code_of[n.strip()] for n in listed.rstrip(".").split(", ")]
+    assert len(named) >= 10
+    obs = snap.observations
+    for indicator in ("crime_per_1000", "vacancy_rate"):
+        name = catalog.BY_ID[indicator].name_nl
+        table = at.dataframe[0].value.set_index("Indicator")
+        if name not in table.index:
+            continue
+        cell = table.loc[name, "Vergelijkbare gemeenten (mediaan)"]
+        sel = obs[(obs.indicator == indicator) & obs.region.isin(named)]
+        year = int(sel["year"].max())
+        in_year = sel[sel.year == year]["value"]
+        shown, rest = cell.split(" (", 1)
+        assert rest == f"{year}, n={len(in_year)})"
+        assert float(shown.replace(".", "").replace(",", ".")) == pytest.approx(
+            in_year.median(), abs=0.051
+        )
+    # The time series of the detail chart: its peer line is the median of the same peers.
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    chosen = at.selectbox(key=f"per_doel_indicator_1_{region}").value
+    peer_trace = next(
+        (tr for tr in spec["data"] if tr.get("name", "").startswith("Vergelijkbare")), None
+    )
+    if peer_trace is not None:
+        sel = obs[(obs.indicator == chosen) & obs.region.isin(named)]
+        medians = sel.groupby("year")["value"].median()
+        for x, y in zip(peer_trace["x"], peer_trace["y"], strict=True):
+            if y is not None:
+                assert y == pytest.approx(medians.loc[int(x)])
