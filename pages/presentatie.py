@@ -7,6 +7,8 @@ button is pressed (deferred), and cached per selection.
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from indicators import catalog
@@ -20,6 +22,8 @@ from indicators.views.presentatie import (
     build_slides,
     default_drivers,
     driver_options,
+    slide_css,
+    slide_scale,
 )
 from pages import shared
 
@@ -28,9 +32,9 @@ lang, snap, scores, state, focus, names = shared.start_page()
 Choice = tuple[tuple[int, tuple[str, ...]], ...]
 
 
-def slides_for(focus: str, chosen: Choice, lang: str) -> list[Slide]:
-    """The slides of one selection, built once per server and shared read-only."""
-    return shared.cached_view(build_slides, focus, chosen, lang)
+def slides_for(focus: str, chosen: Choice, lang: str, scale: float = 1.0) -> list[Slide]:
+    """The slides of one selection at one scale, built once per server, shared read-only."""
+    return shared.cached_view(build_slides, focus, chosen, lang, scale)
 
 
 @st.cache_data(max_entries=60, show_spinner=False)
@@ -93,7 +97,12 @@ selection = read_choice(options, defaults)
 chosen: Choice = tuple(
     (goal, tuple(i for i in selection if goal_of[i] == goal)) for goal in sorted(options)
 )
-slides = slides_for(focus, chosen, lang)
+presenting = st.query_params.get("modus") == "presentatie"
+screen = shared.viewport()
+# Presentation mode hides the header band, so the slide may use the whole height.
+header = 0.0 if presenting or not screen else screen["header"]
+scale = slide_scale(screen["width"], screen["height"], header) if screen else 1.0
+slides = slides_for(focus, chosen, lang, scale)
 total = len(slides)
 
 raw_number = st.query_params.get("dia")
@@ -109,13 +118,15 @@ if raw_number is not None:
         )
 slide = slides[number - 1]
 
+st.html(f"<style>{slide_css(scale, presenting)}</style>")
 st.title(slide.title)
 st.markdown(f"### {escape_markdown(slide.finding)}")
+charts_area = st.container(key="slide_charts")  # the CSS gives its columns the slide's gap
 if len(slide.charts) == 1 and slide.layout[0] < 1:
     side = (1 - slide.layout[0]) / 2
-    columns = [st.columns([side, slide.layout[0], side])[1]]
+    columns = [charts_area.columns([side, slide.layout[0], side])[1]]
 else:
-    columns = st.columns(list(slide.layout[: len(slide.charts)]), gap="large")
+    columns = charts_area.columns(list(slide.layout[: len(slide.charts)]), gap="large")
 for index, (column, chart) in enumerate(zip(columns, slide.charts, strict=False)):
     with column:
         st.plotly_chart(
@@ -123,10 +134,12 @@ for index, (column, chart) in enumerate(zip(columns, slide.charts, strict=False)
             key=f"presentatie_chart_{number}_{index}",
             config={"displayModeBar": False},
             theme=None,  # the figure's own large, high-contrast type, not Streamlit's theme
+            width="content",  # the slide's own size; the slide is scaled as a whole
         )
         st.caption(chart.alt)
 
-previous, counter, following = st.columns([1, 1, 1], vertical_alignment="center")
+previous, counter, following, more = st.columns([3, 2, 3, 2], vertical_alignment="center")
+# (The downloads and settings sit in a popover in the same row: the slide stays one screen.)
 previous.button(
     t("pres_previous", lang),
     key="presentatie_previous",
@@ -151,7 +164,8 @@ following.button(
     width="stretch",
 )
 
-with st.expander(t("pres_downloads", lang), icon=":material/download:"):
+with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="stretch"):
+    st.markdown(f"**{t('pres_downloads', lang)}**")
     ok, reason = images.images_available(lang)
     for index, chart in enumerate(slide.charts):
         st.markdown(
@@ -179,7 +193,7 @@ with st.expander(t("pres_downloads", lang), icon=":material/download:"):
             )
         csv.download_button(
             t("pres_csv", lang),
-            data=to_csv_bytes(chart.data),
+            data=functools.partial(to_csv_bytes, chart.data),
             file_name=f"{chart.file_stem}.csv",
             mime="text/csv",
             key=f"presentatie_csv_{index}",
@@ -210,7 +224,8 @@ with st.expander(t("pres_downloads", lang), icon=":material/download:"):
         icon=":material/picture_as_pdf:",
     )
 
-with st.expander(t("pres_settings", lang), icon=":material/settings:"):
+    st.divider()
+    st.markdown(f"**{t('pres_settings', lang)}**")
     st.session_state["presentatie_focus"] = focus
     st.selectbox(
         t("pres_focus", lang),

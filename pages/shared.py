@@ -11,11 +11,13 @@ import gc
 import importlib
 import itertools
 from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+import streamlit.components.v1 as components
 
 from indicators import scoring
 from indicators.charts import Chart
@@ -144,6 +146,23 @@ def cached_view(fn: Callable[..., T], *args: Hashable) -> T:
     and its arguments must be hashable; callers must not modify what they get back.
     """
     return _cached_view(fn.__module__, fn.__qualname__, args)  # type: ignore[return-value]
+
+
+_viewport = components.declare_component(
+    "viewport", path=str(Path(__file__).resolve().parent / "viewport")
+)
+
+
+def viewport() -> dict[str, float] | None:
+    """The size of the app's main area in the browser (width, height, header), or None until
+    the browser has reported it (the first run of a session). A zero-height component: a
+    slide needs the screen's size, which Streamlit does not tell the server."""
+    size = _viewport(key="viewport", default=None)
+    if isinstance(size, dict) and {"width", "height"} <= set(size):
+        stored = {k: float(size.get(k) or 0.0) for k in ("width", "height", "header")}
+        st.session_state["_viewport"] = stored
+        return stored
+    return st.session_state.get("_viewport")
 
 
 def view_state() -> ViewState:

@@ -107,21 +107,31 @@ def outlook_frame(values: dict[int, float], outlook: dict[int, float]) -> pd.Dat
     return pd.DataFrame(rows, columns=["region", "region_name", "year", "kind", "value"])
 
 
-def test_outlook_title_growth_then_outlook():
-    # 200 -> 210 is +5,0 %; 189 in 2050 against 210 in 2024 is -10,0 %.
+def test_outlook_title_compares_like_with_like():
+    # Measured 200 -> 210 is +5,0 %. The outlook's own change: 204 (2023) -> 189 (2050) is
+    # -7,4 % (189/204 = 0,9265); never 189 against the measured 210. In 2023 there is no
+    # measured figure here, so nothing is said about the gap.
     frame = outlook_frame({2015: 200.0, 2020: 205.0, 2024: 210.0}, {2023: 204.0, 2050: 189.0})
     assert outlook_words(frame) == (
-        "Drenthe groeide sinds 2015 (+5,0 %); de prognose komt in 2050 uit op 189,0 duizend "
-        "inwoners (-10,0 % t.o.v. 2024)"
+        "Drenthe groeide sinds 2015 met +5,0 % tot 210,0 duizend inwoners (2024); de prognose "
+        "gaat van 204,0 duizend (2023) naar 189,0 duizend (2050), -7,4 %"
     )
 
 
-def test_outlook_title_says_shrank_and_growth_in_english():
-    # 200 -> 190 is -5,0 %; 199,5 against 190 is +5,0 %.
-    frame = outlook_frame({2015: 200.0, 2024: 190.0}, {2050: 199.5})
-    assert outlook_words(frame, "en") == (
-        "Drenthe shrank since 2015 (-5,0%); the outlook puts it at 199,5 thousand in 2050 "
-        "(+5,0% on 2024)"
+def test_outlook_title_says_how_far_the_measurement_already_ran_from_the_outlook():
+    # Measured 2023: 207,5; the outlook's 2023: 204,0 -> 3,5 thousand above.
+    frame = outlook_frame({2015: 200.0, 2023: 207.5, 2024: 210.0}, {2023: 204.0, 2050: 189.0})
+    assert outlook_words(frame).endswith("; de meting lag in 2023 al 3,5 duizend boven de prognose")
+    below = outlook_frame({2015: 200.0, 2023: 201.0}, {2023: 204.0, 2050: 189.0})
+    assert outlook_words(below).endswith("; de meting lag in 2023 3,0 duizend onder de prognose")
+
+
+def test_outlook_title_says_shrank_in_english():
+    # 200 -> 190 is -5,0 %; the outlook 180 (2023) -> 199,5 (2050) is +10,8 %.
+    frame = outlook_frame({2015: 200.0, 2024: 190.0}, {2023: 180.0, 2050: 199.5})
+    assert outlook_words(frame, "en").startswith(
+        "Drenthe shrank by -5,0% since 2015 to 190,0 thousand (2024); the outlook goes from "
+        "180,0 thousand (2023) to 199,5 thousand (2050), +10,8%"
     )
 
 
@@ -290,13 +300,16 @@ def test_outlook_chart_title_states_the_measured_change_and_the_2050_outlook(exp
     pop = obs[(obs.indicator == "population") & (obs.region == "PV22")].set_index("year")["value"]
     outlook = obs[(obs.indicator == "population_outlook") & (obs.region == "PV22")]
     first, last = pop.loc[2015], pop.loc[pop.index.max()]
+    base = outlook.sort_values("year").iloc[0]
     in_2050 = outlook.loc[outlook.year == 2050, "value"].iloc[0]
-    title = spec["vconcat"][0]["title"]["text"]
+    title = " ".join(spec["vconcat"][0]["title"]["text"])
     growth = f"{(last / first - 1) * 100:+.1f}".replace(".", ",")
-    change = f"{(in_2050 / (last / 1000) - 1) * 100:+.1f}".replace(".", ",")
-    assert title.startswith(f"Drenthe groeide sinds 2015 ({growth} %)")
-    assert f"{in_2050:.1f}".replace(".", ",") + " duizend" in title
-    assert f"({change} % t.o.v. {pop.index.max()})" in title
+    # The outlook against itself (its first point, 2023), not against the measured 2026.
+    change = f"{(in_2050 / base['value'] - 1) * 100:+.1f}".replace(".", ",")
+    assert title.startswith(f"Drenthe groeide sinds 2015 met {growth} %")
+    assert f"{in_2050:.1f}".replace(".", ",") + " duizend (2050), " + change + " %" in title
+    gap = pop.loc[int(base["year"])] / 1000 - base["value"]
+    assert f"al {gap:.1f}".replace(".", ",") + " duizend boven de prognose" in title
     drenthe = data[data.region == "PV22"]
     assert drenthe[drenthe.kind == "gemeten"]["value"].max() == pytest.approx(pop.max() / 1000)
 

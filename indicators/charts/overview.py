@@ -12,6 +12,7 @@ Vega-Lite schema instead). The projection and slide version of the goal panels
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -26,6 +27,7 @@ Spec = dict[str, Any]
 DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 # Vega has no star or x symbol; these three are told apart in grey print too.
 OUTLOOK_SHAPES = ("circle", "diamond", "square")
+TITLE_CHARS = 95  # about the width of a half-page chart at 15 px
 COMPARISON_SOURCES = ("70072NED", "83648NED", "83651NED", "KWB", "Inkomen van huishoudens")
 
 
@@ -41,11 +43,18 @@ def field(name: str, kind: str = "nominal", **extra: Any) -> Spec:
     return {"field": name, "type": kind, **extra}
 
 
+def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
+    """The title as lines of at most ``width`` characters (Vega-Lite never wraps a title)."""
+    return textwrap.wrap(title, width) or [title]
+
+
 def house_style(view: Spec, title: str, unit: str, source: str) -> Spec:
     """The finding as title, the unit under it, the source line below the chart."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "vconcat": [{**view, "title": {"text": title, "subtitle": unit, "anchor": "start"}}],
+        "vconcat": [
+            {**view, "title": {"text": title_lines(title), "subtitle": unit, "anchor": "start"}}
+        ],
         "title": {
             "text": source,
             "orient": "bottom",
@@ -160,28 +169,40 @@ def goal_small_multiples(frame: pd.DataFrame, lang: str = "nl") -> Chart:
 
 
 def outlook_words(frame: pd.DataFrame, lang: str = "nl") -> str:
-    """The finding for Drenthe: how it changed since the first measured year, and where the
-    outlook puts it in its last year (the measured line and the outlook may disagree)."""
+    """The finding for Drenthe, like with like: the measured change since the first measured
+    year; the outlook's own change from its first to its last point (never a prognosis point
+    against a measured figure of another year); and how far the measurement already ran from
+    the outlook in the outlook's first year, where both exist."""
     drenthe = frame[frame["region"].str.startswith("PV")]
     measured = drenthe[drenthe["kind"] == "gemeten"].sort_values("year")
     outlook = drenthe[drenthe["kind"] == "prognose"].sort_values("year")
-    if measured.empty or outlook.empty:
+    if measured.empty or len(outlook) < 2:
         return t("outlook_title_plain", lang)
-    first, last, future = measured.iloc[0], measured.iloc[-1], outlook.iloc[-1]
+    first, last = measured.iloc[0], measured.iloc[-1]
+    base, future = outlook.iloc[0], outlook.iloc[-1]
     change = (last["value"] / first["value"] - 1) * 100
-    future_change = (future["value"] / last["value"] - 1) * 100
-    return t(
+    text = t(
         "outlook_title",
         lang,
         region=last["region_name"],
         verb=t("grew" if change >= 0 else "shrank", lang),
         first_year=int(first["year"]),
         change=format_signed(change, 1),
+        last=format_number(last["value"], 1),
+        last_year=int(last["year"]),
+        base=format_number(base["value"], 1),
+        base_year=int(base["year"]),
         future=format_number(future["value"], 1),
         future_year=int(future["year"]),
-        future_change=format_signed(future_change, 1),
-        last_year=int(last["year"]),
+        future_change=format_signed((future["value"] / base["value"] - 1) * 100, 1),
     )
+    same_year = measured[measured["year"] == base["year"]]
+    if not same_year.empty:
+        gap = float(same_year["value"].iloc[0]) - float(base["value"])
+        if round(abs(gap), 1) > 0:
+            key = "outlook_gap_above" if gap > 0 else "outlook_gap_below"
+            text += t(key, lang, year=int(base["year"]), gap=format_number(abs(gap), 1))
+    return text
 
 
 def outlook_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:

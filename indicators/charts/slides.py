@@ -40,25 +40,83 @@ def long_date(iso: str, lang: str = "nl") -> str:
 
 
 # Type sizes in px for a 1920 x 1080 projection: readable from the back of a council chamber.
-BODY_PX = 24
+BODY_PX = 26  # every chart text is at least 24 px on a 1920 px projection
+TITLE_PX = 34
+SOURCE_PX = 24
 
-TITLE_PX = 32
-
-SOURCE_PX = 18
+# Goal-score bars carry their value inside, at the start of the bar (next to the axis), in
+# black or white by the bar's colour: the dashed line at Nederland's 5 then never runs
+# through a value label, as it did when the labels sat at the bar ends around 5.
+TEXT_ON_DARK, TEXT_ON_LIGHT = "#FFFFFF", "#111111"
 
 # Layout heights of the charts on a 1920 x 1080 slide (the page and the deck use the same).
 CHART_HEIGHT = 640
 
-# The width the charts of a slide share: a 1920 px screen less the page margins (and the sidebar
-# outside presentation mode). Titles are wrapped to it, because plotly never wraps.
-CONTENT_PX = 1500
-
+# The width the charts of a slide share: the 1920 px slide less its margins (the slide is scaled
+# as a whole to the screen). Titles are wrapped to it, because plotly never wraps.
+CONTENT_PX = 1728  # 1792 px inside the slide's margins, less one 64 px column gap
 SOURCES_HEIGHT = 720  # the sources table: twelve rows of 24 px type
-
 LOCATOR_HEIGHT = 680  # the title slide's map: a square, so its height sets its size
 
 # One degree of latitude is this many degrees of longitude long at Drenthe's latitude (52.8 N).
 DRENTHE_ASPECT = 1.0 / math.cos(math.radians(52.8))
+
+
+# Keys that hold a size in screen pixels, by the key of the dict that holds them (plotly JSON).
+_PX_BY_PARENT = {
+    "font": ("size",),
+    "textfont": ("size",),
+    "insidetextfont": ("size",),
+    "outsidetextfont": ("size",),
+    "tickfont": ("size",),
+    "marker": ("size",),
+    "pattern": ("size",),
+    "line": ("width",),
+    "margin": ("l", "r", "t", "b", "pad"),
+    "pad": ("l", "r", "t", "b"),
+    "header": ("height",),
+    "cells": ("height",),
+    "annotations": ("xshift", "yshift", "ax", "ay"),
+    "layout": ("width", "height"),
+}
+
+
+def scaled(fig: go.Figure, factor: float) -> go.Figure:
+    """The figure drawn ``factor`` times as large: every size in screen pixels (fonts,
+    margins, marker and line sizes, shifts, the figure itself) multiplied, data untouched.
+
+    A slide is designed for 1920 x 1080; on a 1280 x 720 projector it is drawn at 2/3, so its
+    charts keep their proportions and titles wrap at the same words. (Plotly has no scale of
+    its own for a figure with fixed sizes, hence this walk over its JSON.)
+    """
+    if factor == 1.0:
+        return fig
+
+    def px(value: object) -> object:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | float):
+            return value * factor
+        if isinstance(value, list | tuple):
+            return [px(v) for v in value]
+        return value
+
+    def walk(node: object, parent: str) -> object:
+        if isinstance(node, str) and "font-size:" in node:  # inline style in a title
+            return re.sub(
+                r"font-size:(\d+(?:\.\d+)?)px",
+                lambda m: f"font-size:{float(m.group(1)) * factor:g}px",
+                node,
+            )
+        if isinstance(node, dict):
+            keys = _PX_BY_PARENT.get(parent, ())
+            return {k: (px(v) if k in keys else walk(v, k)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(item, parent) for item in node]
+        return node
+
+    spec = fig.to_plotly_json()
+    return go.Figure(walk(spec, ""), skip_invalid=False)
 
 
 def wrap(text: str, width: int) -> str:
@@ -109,11 +167,14 @@ def for_projection(
         },
         font={"size": BODY_PX, "color": "#111111"},
         height=height,
+        # A fixed size: the slide is drawn at 1920 x 1080 and scaled as a whole (see
+        # views/presentatie.py), so a chart must not size itself to its scaled container.
+        width=round(width_px),
         margin={
             "l": 10,
             "r": 30,
             "t": 56 + line_px * lines + 32 * unit_lines + extra_top,
-            "b": 76 + 24 * (source_lines.count("<br>") + 1),
+            "b": 76 + round(SOURCE_PX * 1.3) * (source_lines.count("<br>") + 1),
         },
         hoverlabel={"font_size": BODY_PX},
     )
@@ -228,6 +289,30 @@ def locator_chart(
     )
 
 
+def _text_colour(background: str) -> str:
+    """Black or white text, whichever contrasts more with a '#RRGGBB' bar (WCAG luminance)."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    on_white = (1.05) / (luminance + 0.05)
+    on_black = (luminance + 0.05) / 0.05
+    return TEXT_ON_DARK if on_white >= on_black else TEXT_ON_LIGHT
+
+
+def _labels_inside(
+    scores: pd.Series, colours: list[str], texts: list[str] | None = None
+) -> dict[str, object]:
+    """Bar arguments for value labels inside each bar at its start, coloured for contrast."""
+    return {
+        "text": texts if texts is not None else [format_number(v, 1) for v in scores],
+        "textposition": "inside",
+        "insidetextanchor": "start",
+        "textangle": 0,
+        "insidetextfont": {"size": BODY_PX, "color": [_text_colour(c) for c in colours]},
+        "constraintext": "none",
+    }
+
+
 def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     """The Overzicht small multiple (goal scores of the four, ZOD, Drenthe, NL) in large type.
 
@@ -250,10 +335,7 @@ def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
                 x=part["score"],
                 orientation="h",
                 marker={"color": [style(r)["color"] for r in part["region"]]},
-                text=[format_number(v, 1) for v in part["score"]],
-                textposition="outside",
-                textfont={"size": BODY_PX},
-                cliponaxis=False,
+                **_labels_inside(part["score"], [style(r)["color"] for r in part["region"]]),
                 hovertemplate="%{y}: %{x:.1f}<extra></extra>",
                 showlegend=False,
             ),
@@ -264,7 +346,7 @@ def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
         fig.update_xaxes(range=[0, 10.8], dtick=2.5, row=1, col=col)
     fig.update_yaxes(autorange="reversed")
     fig.update_annotations(font={"size": BODY_PX + 2})
-    fig.update_xaxes(tickfont={"size": BODY_PX - 4})
+    fig.update_xaxes(tickfont={"size": BODY_PX - 2})
     finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT)
     for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
     return Chart(
@@ -301,10 +383,7 @@ def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "n
                     "width": [3 if r == focus else 0 for r in frame["region"]],
                 },
             },
-            text=texts,
-            textposition="outside",
-            textfont={"size": BODY_PX},
-            cliponaxis=False,
+            **_labels_inside(frame["score"], [style(r)["color"] for r in frame["region"]], texts),
             hovertemplate="%{y}: %{x:.1f}<extra></extra>",
             showlegend=False,
         )
@@ -317,9 +396,9 @@ def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "n
         yanchor="bottom",
         text=t("pres_nl_line", lang),
         showarrow=False,
-        font={"size": BODY_PX - 4, "color": "#111111"},
+        font={"size": BODY_PX - 2, "color": "#111111"},
     )
-    fig.update_xaxes(range=[0, 11], dtick=2.5, tickfont={"size": BODY_PX - 4})
+    fig.update_xaxes(range=[0, 11], dtick=2.5, tickfont={"size": BODY_PX - 2})
     fig.update_yaxes(autorange="reversed")
     four = frame[frame["region"].isin(list(FOCUS_MUNICIPALITIES))].dropna(subset=["score"])
     goal_name = catalog.GOALS[goal][lang]
@@ -401,7 +480,7 @@ def drivers_chart(
     fig.add_vline(x=0, line={"color": "#111111", "width": 2})
     reach = float(frame["points"].abs().max()) if not frame.empty else 0.5
     reach = max(reach, 0.1) * 1.45
-    fig.update_xaxes(range=[-reach, reach], tickfont={"size": BODY_PX - 4}, zeroline=False)
+    fig.update_xaxes(range=[-reach, reach], tickfont={"size": BODY_PX - 2}, zeroline=False)
     fig.update_yaxes(autorange="reversed", tickfont={"size": BODY_PX - 2})
     if frame.empty:
         title = t("pres_drivers_none", lang, region=region_name)

@@ -47,10 +47,20 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "outlook_heading": {"nl": "Vooruitblik 2050", "en": "Outlook 2050"},
     "outlook_title": {
-        "nl": "{region} {verb} sinds {first_year} ({change} %); de prognose komt in "
-        "{future_year} uit op {future} duizend inwoners ({future_change} % t.o.v. {last_year})",
-        "en": "{region} {verb} since {first_year} ({change}%); the outlook puts it at "
-        "{future} thousand in {future_year} ({future_change}% on {last_year})",
+        "nl": "{region} {verb} sinds {first_year} met {change} % tot {last} duizend inwoners "
+        "({last_year}); de prognose gaat van {base} duizend ({base_year}) naar {future} "
+        "duizend ({future_year}), {future_change} %",
+        "en": "{region} {verb} by {change}% since {first_year} to {last} thousand ({last_year}); "
+        "the outlook goes from {base} thousand ({base_year}) to {future} thousand "
+        "({future_year}), {future_change}%",
+    },
+    "outlook_gap_above": {
+        "nl": "; de meting lag in {year} al {gap} duizend boven de prognose",
+        "en": "; the measured population was already {gap} thousand above it in {year}",
+    },
+    "outlook_gap_below": {
+        "nl": "; de meting lag in {year} {gap} duizend onder de prognose",
+        "en": "; the measured population was {gap} thousand below it in {year}",
     },
     "outlook_title_plain": {
         "nl": "Bevolking sinds 2015 en de prognose tot 2050",

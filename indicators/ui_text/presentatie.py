@@ -143,6 +143,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Unknown indicators in the link ignored: {value}.",
     },
     "pres_settings": {"nl": "Instellingen", "en": "Settings"},
+    "pres_more": {"nl": "Meer", "en": "More"},
     "pres_focus": {"nl": "Focusgemeente of regio", "en": "Focus municipality or region"},
     "pres_indicators": {
         "nl": "Indicatoren op de doeldia's (standaard: de drie die de score het meest bepalen)",

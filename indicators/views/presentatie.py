@@ -27,6 +27,7 @@ from indicators.charts.slides import (
     locator_chart,
     long_date,
     overview_chart,
+    scaled,
     sources_chart,
 )
 from indicators.formatting import format_number, format_signed, join_words
@@ -37,6 +38,32 @@ from indicators.ui_text import t
 from indicators.views.common import QUARTILE_KEYS, comparison_scores, region_names, score_words
 
 GOAL_IDS = (1, 2, 3)
+# A slide is designed for a 1920 x 1080 projection and drawn at the size of the screen it is
+# shown on: the page measures its main area (pages/viewport) and the slide is built at that
+# scale, charts included (charts.slides.scaled), so a 1280 x 720 projector shows the same slide
+# at two thirds of the size, without clipping or scrolling. (A CSS transform or zoom of the
+# whole slide cannot do this: Streamlit sizes a chart to its container as seen after the
+# transform, so the charts would shrink twice.)
+SLIDE_PX = (1920, 1080)
+SLIDE_MARGIN_PX = 64  # left and right of the slide, also the gap between two charts
+SCALE_STEP = 0.05  # scales are rounded to this, so a few builds serve every screen
+SCALE_RANGE = (0.4, 2.0)
+SLIDE_CSS = """
+[data-testid="stMainBlockContainer"]{max-width:%(width)spx;margin:0 auto;
+padding:%(top)spx %(margin)spx 0 %(margin)spx}
+.st-key-slide_charts [data-testid="stHorizontalBlock"]{gap:%(margin)spx}
+[data-testid="stMainBlockContainer"] h1{font-size:%(h1)spx;padding:0 0 %(small)spx 0}
+[data-testid="stMainBlockContainer"] h3{font-size:%(h3)spx;line-height:1.3;
+padding:0 0 %(small)spx 0}
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"]{position:absolute;
+width:1px;height:1px;overflow:hidden;clip-path:inset(50%%);white-space:nowrap}
+[data-testid="stMainBlockContainer"] button p,
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] h4{font-size:%(body)spx}
+[data-testid="stMainBlockContainer"] button{min-height:%(button)spx}
+%(extra)s
+"""
+# Presentation mode: no header band (its menu is not needed on a projector).
+PRESENTING_CSS = '[data-testid="stHeader"]{display:none}'
 
 MAX_DRIVERS = 3
 
@@ -53,6 +80,33 @@ class Slide:
     notes: str = ""
     goal: int | None = None
     layout: tuple[float, ...] = field(default_factory=lambda: (1.0,))  # chart width shares
+
+
+def slide_scale(width: float, height: float, header: float = 0.0) -> float:
+    """How large a 1920 x 1080 slide can be drawn in a main area of ``width`` x ``height`` px
+    below a header band of ``header`` px: the smaller of the two ratios, rounded down to
+    :data:`SCALE_STEP` and kept within :data:`SCALE_RANGE`."""
+    room = min(width / SLIDE_PX[0], (height - header) / SLIDE_PX[1])
+    low, high = SCALE_RANGE
+    stepped = math.floor(room / SCALE_STEP + 1e-9) * SCALE_STEP
+    return round(min(max(stepped, low), high), 2)
+
+
+def slide_css(scale: float, presenting: bool) -> str:
+    """The page's style around the charts, at the slide's scale: type, margins and button
+    sizes of the 1920 px design times ``scale``; ``presenting`` hides the header band."""
+    px = {
+        "width": SLIDE_PX[0],
+        "margin": SLIDE_MARGIN_PX,
+        "top": 24 if presenting else 80,
+        "h1": 48,
+        "h3": 30,
+        "body": 26,
+        "button": 56,
+        "small": 8,
+    }
+    sized = {k: round(v * scale, 1) for k, v in px.items()}
+    return SLIDE_CSS % (sized | {"extra": PRESENTING_CSS if presenting else ""})
 
 
 def drivers(scores: Scores, region: str, goal: int, lang: str = "nl") -> pd.DataFrame:
@@ -240,8 +294,10 @@ def build_slides(
     | Iterable[tuple[int, Sequence[str]]]
     | None = None,
     lang: str = "nl",
+    scale: float = 1.0,
 ) -> list[Slide]:
-    """The whole presentation for the focus municipality (or ZOD).
+    """The whole presentation for the focus municipality (or ZOD), its charts drawn at
+    ``scale`` times the 1920 x 1080 design (see :func:`slide_scale`).
 
     ``indicators_per_goal``: which indicators appear on each goal slide (in the order of their
     contribution), as a mapping or as (goal, ids) pairs (hashable, for a cache); None, or a goal
@@ -325,4 +381,8 @@ def build_slides(
             notes=sources.alt,
         )
     )
+    if scale != 1.0:
+        for slide in slides:
+            for chart in slide.charts:
+                chart.figure = scaled(chart.figure, scale)
     return slides
