@@ -25,12 +25,20 @@ STATUS_KEY = {
 }
 
 
-def format_number(value: float | int | None, decimals: int = 0) -> str:
-    """``109346`` -> ``"109.346"``; ``3.14159, 1`` -> ``"3,1"``; missing -> ``"–"``."""
+def format_number(value: float | int | None, decimals: int = 0, lang: str = "nl") -> str:
+    """``109346`` -> ``"109.346"`` (English ``"109,346"``); ``3.14159, 1`` -> ``"3,1"``
+    (``"3.1"``); missing -> ``"–"``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return text
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def separators(lang: str = "nl") -> str:
+    """Plotly's ``separators`` (decimal mark, thousands mark) for the language."""
+    return ".," if lang == "en" else ",."
 
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!<>|~$"
@@ -41,11 +49,11 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
 
 
-def format_signed(value: float | None, decimals: int = 1) -> str:
+def format_signed(value: float | None, decimals: int = 1, lang: str = "nl") -> str:
     """``0.53`` -> ``"+0,5"``; for contributions and differences."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return ("+" if value > 0 else "") + format_number(value, decimals)
+    return ("+" if value > 0 else "") + format_number(value, decimals, lang)
 
 
 def shown_decimals(ind: Indicator, values: Iterable[float]) -> int:
@@ -63,16 +71,16 @@ def shown_decimals(ind: Indicator, values: Iterable[float]) -> int:
     return 1 if small_fraction else 0
 
 
-def value_text(value: float | None, decimals: int, status: str = "") -> str:
+def value_text(value: float | None, decimals: int, status: str = "", lang: str = "nl") -> str:
     """'3,5†': the value with the mark of a non-definitive status ('' where there is none)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return format_number(value, decimals) + STATUS_MARK.get(status, "")
+    return format_number(value, decimals, lang) + STATUS_MARK.get(status, "")
 
 
-def cell_text(value: float, year: int, status: str, decimals: int) -> str:
+def cell_text(value: float, year: int, status: str, decimals: int, lang: str = "nl") -> str:
     """'36,5 (2024*)': the value, its year and a mark for a non-definitive status."""
-    return f"{format_number(value, decimals)} ({year}{STATUS_MARK.get(status, '')})"
+    return f"{format_number(value, decimals, lang)} ({year}{STATUS_MARK.get(status, '')})"
 
 
 def status_legend(statuses: Iterable[str], lang: str = "nl") -> str:

@@ -37,14 +37,21 @@ def block(
     with st.container(border=True):
         st.subheader(title)
         st.markdown(description)
-        st.caption(t("dl_rows", lang, rows=format_number(len(frame)), columns=len(frame.columns)))
+        st.caption(
+            t(
+                "dl_rows",
+                lang,
+                rows=format_number(len(frame), lang=lang),
+                columns=len(frame.columns),
+            )
+        )
         shared.csv_buttons(
             partial(csv_bytes, kind, arg),
             (t("dl_button_csv", lang), t("dl_button_excel", lang)),
             (vd.file_name(what, date), vd.file_name(what, date, dutch_excel=True)),
             f"downloads_{kind}",
         )
-        shown = vd.preview(frame, rows)
+        shown = vd.preview(frame, rows, lang)
         preview_line = t("dl_preview", lang, n=len(shown))
         st.caption(preview_line)
         st.dataframe(shown, hide_index=True, height="content", alt=f"{title}: {preview_line}")
@@ -78,7 +85,7 @@ n_municipalities = len(scores.municipalities)
 block(
     "scores_now",
     t("dl_scores_now_title", lang),
-    t("dl_scores_now_desc", lang, n=format_number(n_municipalities)),
+    t("dl_scores_now_desc", lang, n=format_number(n_municipalities, lang=lang)),
     "scores-actueel",
 )
 block(

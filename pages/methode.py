@@ -16,7 +16,7 @@ st.title(t("m_title", lang))
 st.markdown(t("m_intro", lang))
 
 st.subheader(t("m_score_heading", lang))
-st.markdown(t("m_score_steps", lang, cap=format_number(scoring.Z_CAP)))
+st.markdown(t("m_score_steps", lang, cap=format_number(scoring.Z_CAP, lang=lang)))
 st.latex(vm.FORMULA_Z)
 st.latex(vm.FORMULA_SCORE)
 st.caption(t("m_formula_caption", lang))
@@ -90,7 +90,7 @@ st.dataframe(
 )
 st.caption(t("m_sources_caption", lang))
 n_derived, derived_years = vm.derived_summary(snap)
-st.caption(t("m_derived_line", lang, n=format_number(n_derived), years=derived_years))
+st.caption(t("m_derived_line", lang, n=format_number(n_derived, lang=lang), years=derived_years))
 geo_heading = t("m_geo_heading", lang)
 st.markdown(f"**{geo_heading}**")
 st.dataframe(

@@ -27,7 +27,7 @@ shared.show_chart(shared.cached_view(comparison_for, lang), "comparison")
 population = shared.cached_view(population_for)
 year = int(population["year"].max())
 st.subheader(t("population_heading", lang, year=year))
-st.html(population_html(zip(population["name"], population["value"], strict=True)))
+st.html(population_html(zip(population["name"], population["value"], strict=True), lang))
 st.caption(t("population_caption", lang, table=population["table"].iloc[0]))
 
 st.subheader(t("outlook_heading", lang))

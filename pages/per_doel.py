@@ -53,8 +53,8 @@ ok = bool(card["ok"]) and not math.isnan(score)
 left, right = st.columns([1, 3])
 left.metric(
     t("pd_score_label", lang, region=names[region]),
-    format_number(score, 1) if ok else t("insufficient", lang),
-    delta=t("pd_delta_nl", lang, delta=format_number(score - 5, 1)) if ok else None,
+    format_number(score, 1, lang) if ok else t("insufficient", lang),
+    delta=t("pd_delta_nl", lang, delta=format_number(score - 5, 1, lang)) if ok else None,
 )
 with right:
     if ok:

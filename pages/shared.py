@@ -90,7 +90,7 @@ def start_page() -> Page:
     then hand the page what it reads."""
     ensure_entrypoint()
     state = view_state()
-    return Page(lang(), snapshot(), scores(), state, state.gemeente, region_names())
+    return Page(lang(), snapshot(), scores(), state, state.gemeente, region_names(lang()))
 
 
 def ensure_entrypoint() -> None:
@@ -177,13 +177,14 @@ def lang() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def region_names() -> dict[str, str]:
-    """Region names once per server (callers only read the dict)."""
-    return _frozen(names_of_regions(snapshot()))
+def region_names(lang: str = "nl") -> dict[str, str]:
+    """Region names in a language, once per server (callers only read the dict)."""
+    return _frozen(names_of_regions(snapshot(), lang))
 
 
 def region_name(code: str) -> str:
-    return region_names().get(code, code)
+    """A region's name in the language of this session (the sidebar's format_func)."""
+    return region_names(lang()).get(code, code)
 
 
 def restore_pending_query() -> None:

@@ -74,9 +74,9 @@ def test_a_card_above_nl_states_score_distance_rank_and_trend():
 
 def test_a_card_below_nl_in_english():
     texts = parse(goal_card_html(card(score=4.06, quartile="bovenste kwart"), "Emmen", "en"))
-    # 4,06 - 5 = -0,94 -> -0,9 (numbers stay Dutch-formatted), a down arrow
-    assert texts.by_class["bw-value"] == ["4,1"]
-    assert texts.by_class["bw-delta"] == ["▼ -0,9 vs NL"]
+    # 4.06 - 5 = -0.94 -> -0.9, in English notation, with a down arrow
+    assert texts.by_class["bw-value"] == ["4.1"]
+    assert texts.by_class["bw-delta"] == ["▼ -0.9 vs NL"]
     assert texts.sections[0]["class"] == "bw-card bw-q-top"
     assert texts.sections[0]["aria-label"] == "Goal 2: Safe & <liveable>"
 
@@ -130,8 +130,8 @@ def test_outlook_title_says_shrank_in_english():
     # 200 -> 190 is -5,0 %; the outlook 180 (2023) -> 199,5 (2050) is +10,8 %.
     frame = outlook_frame({2015: 200.0, 2024: 190.0}, {2023: 180.0, 2050: 199.5})
     assert outlook_words(frame, "en").startswith(
-        "Drenthe shrank by -5,0% since 2015 to 190,0 thousand (2024); the outlook goes from "
-        "180,0 thousand (2023) to 199,5 thousand (2050), +10,8%"
+        "Drenthe shrank by -5.0% since 2015 to 190.0 thousand (2024); the outlook goes from "
+        "180.0 thousand (2023) to 199.5 thousand (2050), +10.8%"
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from indicators.formatting import separators
 from indicators.regions import DRENTHE, NEDERLAND, ZOD
 
 # Okabe-Ito: safe for the common colour-vision deficiencies.
@@ -44,7 +45,6 @@ BETTER_COLOR = OKABE_ITO["blue"]
 WORSE_COLOR = OKABE_ITO["vermillion"]
 NEUTRAL_COLOR = "#BBBBBB"
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"  # Source Sans: Streamlit's own font
-SEPARATORS = ",."  # decimal comma, thousands point
 
 
 def style(region: str) -> dict[str, str]:
@@ -78,15 +78,19 @@ def file_stem(*parts: object) -> str:
 def source_text(tables: list[str] | tuple[str, ...], lang: str = "nl") -> str:
     from indicators.ui_text import t
 
-    shown = ", ".join(dict.fromkeys(f"tabel {x}" if x[:1].isdigit() else x for x in tables))
+    word = t("table_word", lang)
+    shown = ", ".join(dict.fromkeys(f"{word} {x}" if x[:1].isdigit() else x for x in tables))
     return t("source_line", lang, tables=shown)
 
 
-def finish(fig: go.Figure, title: str, unit: str, source: str, height: int = 420) -> go.Figure:
-    """House layout: title (the finding), unit under it, source line at the bottom."""
+def finish(
+    fig: go.Figure, title: str, unit: str, source: str, height: int = 420, lang: str = "nl"
+) -> go.Figure:
+    """House layout: title (the finding), unit under it, source line at the bottom, numbers
+    in the reader's notation."""
     fig.update_layout(
         title={"text": f"{title}<br><sup>{unit}</sup>", "x": 0, "xanchor": "left"},
-        separators=SEPARATORS,
+        separators=separators(lang),
         font={"family": FONT, "size": 14, "color": "#222222"},
         template="plotly_white",
         height=height,

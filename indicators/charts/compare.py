@@ -26,12 +26,12 @@ WORSE = "▼"
 EQUAL = "="
 
 
-def cell_text(value: float, z: float, decimals: int, status: str) -> str:
+def cell_text(value: float, z: float, decimals: int, status: str, lang: str = "nl") -> str:
     """'1,8 ▼': the value (with a status mark) and whether it is better or worse than NL."""
     if value is None or math.isnan(value):
         return "–"
     arrow = EQUAL if z == 0 or math.isnan(z) else BETTER if z > 0 else WORSE
-    return f"{value_text(value, decimals, status)} {arrow}"
+    return f"{value_text(value, decimals, status, lang)} {arrow}"
 
 
 def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl") -> Chart:
@@ -49,7 +49,7 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
             decimals = int(rec["decimals"])
             z_row.append(score)
             missing_row.append(1.0 if math.isnan(score) else math.nan)
-            text_row.append(cell_text(value, score, decimals, str(rec["status"])))
+            text_row.append(cell_text(value, score, decimals, str(rec["status"]), lang=lang))
             if math.isnan(score):
                 hover_row.append(t("vg_hover_none", lang, region=column, indicator=row))
             else:
@@ -59,11 +59,11 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
                         lang,
                         region=column,
                         indicator=row,
-                        value=format_number(value, decimals),
+                        value=format_number(value, decimals, lang=lang),
                         unit=rec["unit"],
                         year=int(rec["year"]),
-                        nl=format_number(float(rec["nl_value"]), decimals),
-                        z=format_signed(score, 1),
+                        nl=format_number(float(rec["nl_value"]), decimals, lang=lang),
+                        z=format_signed(score, 1, lang=lang),
                     )
                 )
         z.append(z_row)
@@ -136,7 +136,7 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
     tables = sorted({table for i in catalog.scored_indicators(goal) for table in i.tables})
     source = source_text(tables, lang)
     unit = t("vg_unit", lang, goal=goal, name=catalog.GOALS[goal][lang])
-    finish(fig, title, unit, source, height=height)
+    finish(fig, title, unit, source, height=height, lang=lang)
     fig.update_xaxes(side="top", tickangle=-35, showgrid=False, automargin=True)
     fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 200, "b": 130}, plot_bgcolor="#FFFFFF")

@@ -52,9 +52,9 @@ def _tables(frame: pd.DataFrame, ind: Indicator) -> list[str]:
     return list(dict.fromkeys(found)) or list(ind.tables)
 
 
-def _signed(value: float) -> str:
+def _signed(value: float, lang: str = "nl") -> str:
     """'+0,5' / '-1,2'; a value that rounds to zero is shown as '0,0', never '-0,0'."""
-    return format_signed(0.0 if abs(value) < 0.05 else value, 1)
+    return format_signed(0.0 if abs(value) < 0.05 else value, 1, lang)
 
 
 def contribution_chart(
@@ -80,7 +80,7 @@ def contribution_chart(
             x=data["z"],
             orientation="h",
             marker={"color": colors},
-            text=[_signed(z) for z in data["z"]],
+            text=[_signed(z, lang) for z in data["z"]],
             textposition="outside",
             cliponaxis=False,
             customdata=np.column_stack([data["points"], data["z_raw"]]) if len(data) else None,
@@ -128,13 +128,20 @@ def contribution_chart(
             lang,
             indicator=top["indicator_name"],
             region=region_name,
-            points=format_signed(float(top["points"]), 2),
+            points=format_signed(float(top["points"]), 2, lang=lang),
         )
-        strongest_text = f"{top['indicator_name']} {_signed(float(top['z']))}"
+        strongest_text = f"{top['indicator_name']} {_signed(float(top['z']), lang)}"
     source = source_text(
         sorted({tb for i in data["indicator"] for tb in catalog.BY_ID[i].tables}), lang
     )
-    finish(fig, title, t("pd_contrib_unit", lang), source, height=150 + 34 * max(len(data), 3))
+    finish(
+        fig,
+        title,
+        t("pd_contrib_unit", lang),
+        source,
+        height=150 + 34 * max(len(data), 3),
+        lang=lang,
+    )
     fig.update_layout(margin={"t": 110})
     return Chart(
         fig,
@@ -171,11 +178,11 @@ def series_title(
     row = (both if not both.empty else own).sort_values("year").iloc[-1]
     year, value = int(row["year"]), float(row["value"])
     decimals = shown_decimals(ind, frame["value"])
-    shown = format_number(value, decimals)
+    shown = format_number(value, decimals, lang=lang)
     if year not in nl.index or region == NEDERLAND:
         return t("vk_series_title_no_nl", lang, region=name, value=shown, year=year)
     nl_value = float(nl.loc[year])
-    if shown == format_number(nl_value, decimals):
+    if shown == format_number(nl_value, decimals, lang=lang):
         return t("vk_series_title_equal", lang, region=name, year=year, value=shown)
     higher = value > nl_value
     judgement = ""
@@ -188,7 +195,7 @@ def series_title(
         region=name,
         year=year,
         value=shown,
-        nl=format_number(nl_value, decimals),
+        nl=format_number(nl_value, decimals, lang=lang),
         judgement=judgement,
     )
 
@@ -197,7 +204,7 @@ def _change_title(own: pd.DataFrame, ind: Indicator, name: str, lang: str) -> st
     """For a count: the latest value and the change since the first year."""
     own = own.sort_values("year")
     first, last = own.iloc[0], own.iloc[-1]
-    shown = format_number(float(last["value"]), ind.decimals)
+    shown = format_number(float(last["value"]), ind.decimals, lang=lang)
     if len(own) < 2 or not first["value"]:
         return t("vk_series_title_count", lang, region=name, value=shown, year=int(last["year"]))
     change = 100.0 * (float(last["value"]) / float(first["value"]) - 1.0)
@@ -207,7 +214,7 @@ def _change_title(own: pd.DataFrame, ind: Indicator, name: str, lang: str) -> st
         region=name,
         value=shown,
         year=int(last["year"]),
-        change=format_signed(change, 1),
+        change=format_signed(change, 1, lang=lang),
         first=int(first["year"]),
     )
 
@@ -236,7 +243,7 @@ def series_chart(
                 x=frame["value"],
                 orientation="h",
                 marker={"color": [style(r)["color"] for r in frame["region"]]},
-                text=[format_number(v, decimals) for v in frame["value"]],
+                text=[format_number(v, decimals, lang=lang) for v in frame["value"]],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate="%{y}: %{text}<extra></extra>",
@@ -263,7 +270,7 @@ def series_chart(
                     marker={"symbol": st["symbol"], "size": 9},
                     connectgaps=False,
                     text=[
-                        format_number(v, decimals) if y == last["year"] else ""
+                        format_number(v, decimals, lang=lang) if y == last["year"] else ""
                         for y, v in values.items()
                     ],
                     textposition="top center",
@@ -279,7 +286,7 @@ def series_chart(
     legend = status_legend(frame["status"], lang)
     if legend and len(years) == 1:
         unit = f"{unit} ({legend})"
-    finish(fig, title, unit, source, height=height)
+    finish(fig, title, unit, source, height=height, lang=lang)
     if len(years) > 1:
         fig.update_layout(legend={"y": -0.1}, margin={"b": 110})
         fig.layout.annotations[-1].update(yshift=-80)
@@ -352,7 +359,7 @@ def ranking_chart(
         fig.add_annotation(
             x=row["region"],
             y=row["value"],
-            text=f"<b>{row['region_name']}</b> {format_number(row['value'], decimals)} "
+            text=f"<b>{row['region_name']}</b> {format_number(row['value'], decimals, lang=lang)} "
             f"(#{row['rank']})",
             showarrow=True,
             arrowhead=0,
@@ -370,7 +377,7 @@ def ranking_chart(
         fig.add_hline(
             y=ref.value,
             line={"color": st["color"], "dash": "dot" if ref.region == NEDERLAND else "dash"},
-            annotation_text=f"{ref.region_name} {format_number(ref.value, decimals)}",
+            annotation_text=f"{ref.region_name} {format_number(ref.value, decimals, lang=lang)}",
             annotation_position="top right" if ref.region == NEDERLAND else "bottom right",
             annotation_font={"size": 12, "color": st["color"]},
         )
@@ -384,7 +391,7 @@ def ranking_chart(
     value = float(own.iloc[0]) if len(own) else math.nan
     title = ranking_title(ind, ranked, region, region_name, value, lang)
     source = source_text(_tables(ranked, ind), lang)
-    finish(fig, title, f"{name}, {ind.unit}, {year}", source, height=460)
+    finish(fig, title, f"{name}, {ind.unit}, {year}", source, height=460, lang=lang)
     nl = references.loc[references["region"] == NEDERLAND, "value"]
     return Chart(
         fig,
@@ -396,7 +403,7 @@ def ranking_chart(
             n=len(ranked),
             year=year,
             indicator=name,
-            nl=t("vk_rank_alt_nl", lang, nl=format_number(float(nl.iloc[0]), decimals))
+            nl=t("vk_rank_alt_nl", lang, nl=format_number(float(nl.iloc[0]), decimals, lang=lang))
             if len(nl) and not math.isnan(float(nl.iloc[0]))
             else "",
         ),
@@ -436,7 +443,7 @@ def distribution_chart(
             y=1.0 - 0.1 * i,
             xref="x",
             yref="paper",
-            text=f"<b>{ref.region_name}</b> {format_number(ref.value, decimals)}",
+            text=f"<b>{ref.region_name}</b> {format_number(ref.value, decimals, lang=lang)}",
             showarrow=False,
             xanchor="left",
             xshift=4,
@@ -455,7 +462,14 @@ def distribution_chart(
         else:
             title = t("vk_dist_title_lower", lang, region=region_name, pct=round(above), year=year)
     source = source_text(_tables(ranked, ind), lang)
-    finish(fig, title, t("vk_dist_unit", lang, unit=f"{name} ({ind.unit})"), source, height=420)
+    finish(
+        fig,
+        title,
+        t("vk_dist_unit", lang, unit=f"{name} ({ind.unit})"),
+        source,
+        height=420,
+        lang=lang,
+    )
     data = pd.concat(
         [
             ranked[["region", "region_name", "year", "value"]].assign(

@@ -93,11 +93,14 @@ def classify(values: pd.Series, n_classes: int = MAX_CLASSES) -> tuple[pd.Series
     return classes.reindex(values.index).astype(float), ranges
 
 
-def class_labels(ranges: list[tuple[float, float]], decimals: int) -> list[str]:
+def class_labels(ranges: list[tuple[float, float]], decimals: int, lang: str = "nl") -> list[str]:
     """'0,5 – 0,8' per class (one number where a class holds one value)."""
     out = []
     for low, high in ranges:
-        a, b = format_number(low, decimals), format_number(high, decimals)
+        a, b = (
+            format_number(low, decimals, lang),
+            format_number(high, decimals, lang),
+        )
         out.append(a if a == b else f"{a} – {b}")
     return out
 
@@ -137,7 +140,7 @@ def _choropleth_traces(
     traces: list[go.Choroplethmap] = []
     _, ranges = classify(have["value"])
     decimals = shown_decimals(ind, have["value"])
-    ticks = class_labels(ranges, decimals)
+    ticks = class_labels(ranges, decimals, lang=lang)
     colours = class_colours(len(ranges), ind)
     n = len(have)
     if not have.empty:
@@ -346,7 +349,7 @@ def municipal_map(
     _outline_and_labels(fig, geo, FOCUS, names, view, beside=zoom != "drenthe", lang=lang)
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
     unit = t("km_unit_line", lang, unit=ind.unit, year=year, note=legend_note(ind, lang))
-    finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT)
+    finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
     _map_layout(fig, view)
     n_missing = int(values["value"].isna().sum())
     alt = t(
@@ -360,7 +363,7 @@ def municipal_map(
         title=title,
     )
     _, ranges = classify(values["value"])
-    labels_text = class_labels(ranges, shown_decimals(ind, values["value"].dropna()))
+    labels_text = class_labels(ranges, shown_decimals(ind, values["value"].dropna()), lang=lang)
     data = values.assign(
         unit=ind.unit,
         colour_class=values["class"] + 1,
@@ -397,7 +400,7 @@ def wijk_map(
     year = int(values["year"].iloc[0]) if not values.empty else GEO_YEAR
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
     unit = t("km_wijk_unit_line", lang, unit=ind.unit, year=year, note=legend_note(ind, lang))
-    finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT)
+    finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
     _map_layout(fig, view)
     alt = t(
         "km_wijk_alt",

@@ -25,6 +25,7 @@ from indicators.ui_text import t
 Spec = dict[str, Any]
 # Vega formats numbers with d3-format; this is its Dutch locale (decimal comma, thousands point).
 DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
+ENGLISH_NUMBERS = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}
 # Vega has no star or x symbol; these three are told apart in grey print too.
 OUTLOOK_SHAPES = ("circle", "diamond", "square")
 TITLE_CHARS = 95  # about the width of a half-page chart at 15 px
@@ -48,7 +49,7 @@ def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
     return textwrap.wrap(title, width) or [title]
 
 
-def house_style(view: Spec, title: str, unit: str, source: str) -> Spec:
+def house_style(view: Spec, title: str, unit: str, source: str, lang: str = "nl") -> Spec:
     """The finding as title, the unit under it, the source line below the chart."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -64,7 +65,7 @@ def house_style(view: Spec, title: str, unit: str, source: str) -> Spec:
             "color": "#555555",
         },
         "config": {
-            "locale": {"number": DUTCH_NUMBERS},
+            "locale": {"number": ENGLISH_NUMBERS if lang == "en" else DUTCH_NUMBERS},
             "font": FONT,
             "title": {"fontSize": 15, "subtitleFontSize": 12, "color": "#222222"},
             "axis": {"labelFontSize": 12, "titleFontSize": 12},
@@ -109,7 +110,7 @@ def goal_small_multiples(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     codes = list(dict.fromkeys(frame["region"]))
     drawn = frame.assign(
         panel=frame["goal"].map(lambda g: catalog.GOALS[int(g)][lang]),
-        label=[format_number(v, 1) for v in frame["score"]],
+        label=[format_number(v, 1, lang=lang) for v in frame["score"]],
     )[["goal", "panel", "region", "region_name", "score", "label"]]
     y = field("region_name", sort=order, title=None)
     bars = {
@@ -159,7 +160,7 @@ def goal_small_multiples(frame: pd.DataFrame, lang: str = "nl") -> Chart:
         },
     }
     return Chart(
-        house_style(panels, title, t("comparison_unit", lang), source),
+        house_style(panels, title, t("comparison_unit", lang), source, lang),
         frame,
         title,
         alt_text,
@@ -187,21 +188,21 @@ def outlook_words(frame: pd.DataFrame, lang: str = "nl") -> str:
         region=last["region_name"],
         verb=t("grew" if change >= 0 else "shrank", lang),
         first_year=int(first["year"]),
-        change=format_signed(change, 1),
-        last=format_number(last["value"], 1),
+        change=format_signed(change, 1, lang=lang),
+        last=format_number(last["value"], 1, lang=lang),
         last_year=int(last["year"]),
-        base=format_number(base["value"], 1),
+        base=format_number(base["value"], 1, lang=lang),
         base_year=int(base["year"]),
-        future=format_number(future["value"], 1),
+        future=format_number(future["value"], 1, lang=lang),
         future_year=int(future["year"]),
-        future_change=format_signed((future["value"] / base["value"] - 1) * 100, 1),
+        future_change=format_signed((future["value"] / base["value"] - 1) * 100, 1, lang=lang),
     )
     same_year = measured[measured["year"] == base["year"]]
     if not same_year.empty:
         gap = float(same_year["value"].iloc[0]) - float(base["value"])
         if round(abs(gap), 1) > 0:
             key = "outlook_gap_above" if gap > 0 else "outlook_gap_below"
-            text += t(key, lang, year=int(base["year"]), gap=format_number(abs(gap), 1))
+            text += t(key, lang, year=int(base["year"]), gap=format_number(abs(gap), 1, lang=lang))
     return text
 
 
@@ -218,7 +219,7 @@ def outlook_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     kinds = {"gemeten": t("measured", lang), "prognose": t("outlook", lang)}
     drawn = frame.assign(
         kind_label=frame["kind"].map(kinds),
-        label=[format_number(v, 1) for v in frame["value"]],
+        label=[format_number(v, 1, lang=lang) for v in frame["value"]],
     )
     ends = pd.concat(
         [
@@ -298,7 +299,7 @@ def outlook_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     title = outlook_words(frame, lang)
     source = source_text(["03759ned", "70072NED", "84527NED"], lang)
     return Chart(
-        house_style(layered, title, t("outlook_unit", lang), source),
+        house_style(layered, title, t("outlook_unit", lang), source, lang),
         frame,
         title,
         t("outlook_alt", lang),

@@ -271,9 +271,15 @@ def locator_chart(
     year = int(frame["year"].iloc[0]) if not frame.empty else 0
     tables = sorted({str(x) for x in frame["table"].dropna() if str(x)}) or ["03759ned"]
     source = f"{source_text(tables, lang)}; {t('pres_boundaries', lang)}"
-    title = t("pres_map_title", lang, region=zod_name, share=format_number(share))
-    unit = t("pres_map_unit", lang, year=year, part=format_number(part), total=format_number(total))
-    finish(fig, title, unit, source, height=CHART_HEIGHT)
+    title = t("pres_map_title", lang, region=zod_name, share=format_number(share, lang=lang))
+    unit = t(
+        "pres_map_unit",
+        lang,
+        year=year,
+        part=format_number(part, lang=lang),
+        total=format_number(total, lang=lang),
+    )
+    finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
     fig.update_layout(plot_bgcolor="white")
     for_projection(fig, LOCATOR_HEIGHT, CONTENT_PX, source)
     data = frame.drop(columns=["table"]).assign(
@@ -300,11 +306,11 @@ def _text_colour(background: str) -> str:
 
 
 def _labels_inside(
-    scores: pd.Series, colours: list[str], texts: list[str] | None = None
+    scores: pd.Series, colours: list[str], texts: list[str] | None = None, lang: str = "nl"
 ) -> dict[str, object]:
     """Bar arguments for value labels inside each bar at its start, coloured for contrast."""
     return {
-        "text": texts if texts is not None else [format_number(v, 1) for v in scores],
+        "text": texts if texts is not None else [format_number(v, 1, lang) for v in scores],
         "textposition": "inside",
         "insidetextanchor": "start",
         "textangle": 0,
@@ -335,7 +341,9 @@ def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
                 x=part["score"],
                 orientation="h",
                 marker={"color": [style(r)["color"] for r in part["region"]]},
-                **_labels_inside(part["score"], [style(r)["color"] for r in part["region"]]),
+                **_labels_inside(
+                    part["score"], [style(r)["color"] for r in part["region"]], lang=lang
+                ),
                 hovertemplate="%{y}: %{x:.1f}<extra></extra>",
                 showlegend=False,
             ),
@@ -347,7 +355,7 @@ def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     fig.update_yaxes(autorange="reversed")
     fig.update_annotations(font={"size": BODY_PX + 2})
     fig.update_xaxes(tickfont={"size": BODY_PX - 2})
-    finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT)
+    finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT, lang=lang)
     for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
     return Chart(
         fig,
@@ -369,7 +377,8 @@ def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "n
         for r, n in zip(frame["region"], frame["region_name"], strict=True)
     ]
     texts = [
-        format_number(v, 1) if not pd.isna(v) else t("insufficient", lang) for v in frame["score"]
+        format_number(v, 1, lang=lang) if not pd.isna(v) else t("insufficient", lang)
+        for v in frame["score"]
     ]
     fig = go.Figure(
         go.Bar(
@@ -411,13 +420,15 @@ def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "n
             "pres_scores_title",
             lang,
             best=best["region_name"],
-            best_score=format_number(best["score"], 1),
+            best_score=format_number(best["score"], 1, lang=lang),
             worst=worst["region_name"],
-            worst_score=format_number(worst["score"], 1),
+            worst_score=format_number(worst["score"], 1, lang=lang),
         )
     years = ", ".join(sorted({str(y) for y in frame["years"].dropna()})) or "–"
     source = source_text(catalog.goal_tables(goal), lang)
-    finish(fig, title, t("pres_scores_unit", lang, years=years), source, height=CHART_HEIGHT)
+    finish(
+        fig, title, t("pres_scores_unit", lang, years=years), source, height=CHART_HEIGHT, lang=lang
+    )
     for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.4, source)
     return Chart(
         fig,
@@ -435,10 +446,10 @@ def _value_line(row: pd.Series, region_name: str, lang: str) -> str:
     unit = str(row["unit"])
     suffix = "" if unit in str(row["name"]) or unit == "aantal" else f"\u00a0{unit}"
     nl = "NL" if lang == "nl" else "NL"
-    value = value_text(row["value"], decimals, str(row.get("status", "")))
+    value = value_text(row["value"], decimals, str(row.get("status", "")), lang=lang)
     return (
         f"{region_name} {value}{suffix} · "
-        f"{nl} {format_number(row['nl_value'], decimals)}{suffix} ({int(row['year'])})"
+        f"{nl} {format_number(row['nl_value'], decimals, lang=lang)}{suffix} ({int(row['year'])})"
     )
 
 
@@ -469,7 +480,7 @@ def drivers_chart(
                     "solidity": 0.25,
                 },
             },
-            text=[format_signed(p, 2) for p in frame["points"]],
+            text=[format_signed(p, 2, lang=lang) for p in frame["points"]],
             textposition="outside",
             textfont={"size": BODY_PX},
             cliponaxis=False,
@@ -492,7 +503,7 @@ def drivers_chart(
             lang,
             indicator=names[0],
             region=region_name,
-            points=format_signed(float(top["points"]), 2),
+            points=format_signed(float(top["points"]), 2, lang=lang),
         )
     tables = list(
         dict.fromkeys(tb for i in frame["indicator"] for tb in catalog.BY_ID[i].tables)
@@ -502,7 +513,7 @@ def drivers_chart(
     legend = status_legend(frame.get("status", pd.Series(dtype=str)), lang)
     if legend:
         unit = f"{unit} ({legend})"
-    finish(fig, title, unit, source, height=CHART_HEIGHT)
+    finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
     for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.6, source)
     data = frame.assign(region=region, region_name=region_name, goal=goal)[
         [
@@ -563,7 +574,9 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
     date = long_date(built, lang)
     title = t("pres_sources_chart_title", lang, n=len(cbs))
     source = t("snapshot_caption", lang, built=built)
-    finish(fig, title, t("pres_sources_unit", lang, date=date), source, height=CHART_HEIGHT)
+    finish(
+        fig, title, t("pres_sources_unit", lang, date=date), source, height=CHART_HEIGHT, lang=lang
+    )
     for_projection(fig, SOURCES_HEIGHT, CONTENT_PX, source)
     fig.update_layout(margin={"b": 44})  # a table has no axis under it
     fig.update_annotations(selector={"yshift": -58}, yshift=-8)

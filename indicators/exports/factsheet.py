@@ -84,7 +84,7 @@ def _map_flowable(snap: Snapshot, region: str, size_pt: float, lang: str):  # no
     outlines = rings(gemeenten, codes)
     marked = list(FOCUS_MUNICIPALITIES) if region == ZOD else [region]
     points = label_points(gemeenten, marked)
-    names = region_names(snap)
+    names = region_names(snap, lang=lang)
     xs = [p[0] for rings in outlines.values() for ring in rings for p in ring]
     ys = [p[1] for rings in outlines.values() for ring in rings for p in ring]
     # One name fits a municipality; the four of ZOD get short keys explained in the caption.
@@ -178,7 +178,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    names = region_names(snapshot)
+    names = region_names(snapshot, lang=lang)
     name = names.get(region, region)
     date = snapshot_date(snapshot)
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9.5, leading=12.5)
@@ -197,7 +197,10 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
         Spacer(1, 4),
         Paragraph(_pdf(name), h1),
         Spacer(1, 4),
-        Paragraph(_pdf(t("fs_population", lang, year=year, value=format_number(population))), base),
+        Paragraph(
+            _pdf(t("fs_population", lang, year=year, value=format_number(population, lang=lang))),
+            base,
+        ),
         Paragraph(_pdf(t("fs_snapshot", lang, date=long_date(date, lang))), base),
     ]
     if region == ZOD:
@@ -238,11 +241,12 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
         )
         quartile = t(QUARTILE_KEYS.get(str(card["quartile"]), "quartile_middle"), lang)
         goal_name = card["name"][lang]  # type: ignore[index]
+        shown_score = format_number(score, 1, lang=lang) if ok else t("insufficient", lang)
         rows.append(
             [
                 Paragraph(_pdf(f"{card['goal']}. {goal_name}"), bold_cell),
                 Paragraph(
-                    f"<b>{_pdf(format_number(score, 1) if ok else t('insufficient', lang))}</b>",
+                    f"<b>{_pdf(shown_score)}</b>",
                     ParagraphStyle("score", parent=cell, fontSize=13, leading=15),
                 ),
                 _score_bar(score if ok else float("nan")),
@@ -291,8 +295,12 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
                     Paragraph(str(int(row.goal)), cell),
                     Paragraph(_pdf(shown_name), cell),
                     Paragraph(_pdf(row.unit), cell),
-                    Paragraph(_pdf(format_number(row.value, int(row.decimals)) + mark), cell),
-                    Paragraph(_pdf(format_number(row.nl_value, int(row.decimals))), cell),
+                    Paragraph(
+                        _pdf(format_number(row.value, int(row.decimals), lang=lang) + mark), cell
+                    ),
+                    Paragraph(
+                        _pdf(format_number(row.nl_value, int(row.decimals), lang=lang)), cell
+                    ),
                     Paragraph(str(int(row.year)), cell),
                 ]
             )

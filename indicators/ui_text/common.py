@@ -19,6 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Cijfers: CBS (CC BY 4.0), snapshot van {built}.",
         "en": "Figures: CBS (CC BY 4.0), snapshot of {built}.",
     },
+    "table_word": {"nl": "tabel", "en": "table"},
     "source_line": {
         "nl": "Bron: CBS, {tables}; bewerking: brede-welvaartdashboard ZOD",
         "en": "Source: CBS, {tables}; processing: ZOD broad-prosperity dashboard",
@@ -32,6 +33,8 @@ TEXT: dict[str, dict[str, str]] = {
     "insufficient": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
     "goal": {"nl": "Doel", "en": "Goal"},
     "and": {"nl": "en", "en": "and"},
+    "region_NL01": {"nl": "Nederland", "en": "Netherlands"},
+    "region_ZOD": {"nl": "Zuid- en Oost-Drenthe", "en": "South and East Drenthe"},
     "status_provisional": {"nl": "voorlopig", "en": "provisional"},
     "status_derived": {"nl": "afgeleid", "en": "derived"},
     "status_transcribed": {"nl": "overgenomen", "en": "transcribed"},

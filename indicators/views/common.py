@@ -23,6 +23,8 @@ from indicators.scoring import Scores
 from indicators.snapshot import Snapshot, is_dated
 from indicators.ui_text import t
 
+# Regions with a name of their own in English (ui_text keys region_NL01, region_ZOD).
+TRANSLATED_REGIONS = (NEDERLAND, ZOD)
 QUARTILE_KEYS = {
     "bovenste kwart": "quartile_top",
     "midden": "quartile_middle",
@@ -45,8 +47,13 @@ def score_words(score: float, quartile: str, lang: str = "nl") -> tuple[str, str
     return relation, t(QUARTILE_KEYS.get(str(quartile), "quartile_middle"), lang)
 
 
-def region_names(snap: Snapshot) -> dict[str, str]:
-    return snap.regions.set_index("code")["name"].astype(str).to_dict()
+def region_names(snap: Snapshot, lang: str = "nl") -> dict[str, str]:
+    """Code -> name, with Nederland and the region named in the reader's language (the
+    municipalities and provinces keep their own names)."""
+    names = snap.regions.set_index("code")["name"].astype(str).to_dict()
+    if lang != "nl":
+        names.update({code: t(f"region_{code}", lang) for code in TRANSLATED_REGIONS})
+    return names
 
 
 COMPARISON = (*FOCUS_MUNICIPALITIES, ZOD, DRENTHE, NEDERLAND)
@@ -308,7 +315,7 @@ def series_frame_for(
         snap.observations,
         indicator,
         series_regions(region, ind),
-        region_names(snap),
+        region_names(snap, lang=lang),
         peers,
         t("vk_peers_label", lang),
     )
@@ -318,7 +325,7 @@ def trend_for(
     snap: Snapshot, scores: scoring.Scores, indicator: str, region: str, lang: str
 ) -> str:
     """The trend sentence of one indicator for the region."""
-    name = region_names(snap).get(region, region)
+    name = region_names(snap, lang=lang).get(region, region)
     return trend_text(
         snap.observations, catalog.BY_ID[indicator], region, name, scores.spread, lang
     )
@@ -334,5 +341,5 @@ def series_for(
 ) -> Chart:
     """The time series of one indicator for a region (with the peer median if asked)."""
     frame = series_frame_for(snap, scores, indicator, region, with_peers, lang)
-    name = region_names(snap).get(region, region)
+    name = region_names(snap, lang=lang).get(region, region)
     return series_chart(frame, catalog.BY_ID[indicator], region, lang, name)

@@ -167,13 +167,13 @@ def per_year_span(scores: scoring.Scores) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-def _cell(value: object, decimals: int) -> str:
+def _cell(value: object, decimals: int, lang: str = "nl") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return "–"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float)):
-        return format_number(float(value), decimals)
+        return format_number(float(value), decimals, lang)
     return str(value)
 
 
@@ -186,7 +186,7 @@ def _places(column: str, series: pd.Series) -> int:
     return 1 if column == "percentile" else 2
 
 
-def preview(frame: pd.DataFrame, n: int = PREVIEW_ROWS) -> pd.DataFrame:
+def preview(frame: pd.DataFrame, n: int = PREVIEW_ROWS, lang: str = "nl") -> pd.DataFrame:
     """The first ``n`` rows as Dutch-formatted text (1.234,5), for a quick look.
 
     ``value`` gets the catalog's decimals of its indicator; other numeric columns get the
@@ -206,10 +206,10 @@ def preview(frame: pd.DataFrame, n: int = PREVIEW_ROWS) -> pd.DataFrame:
             decimals = [
                 catalog.BY_ID[i].decimals if i in catalog.BY_ID else 2 for i in head["indicator"]
             ]
-            out[column] = [_cell(v, d) for v, d in zip(series, decimals, strict=True)]
+            out[column] = [_cell(v, d, lang) for v, d in zip(series, decimals, strict=True)]
         else:
             places = _places(str(column), frame[column])
-            out[column] = [_cell(v, places) for v in series]
+            out[column] = [_cell(v, places, lang) for v in series]
     return out
 
 

@@ -45,6 +45,7 @@ def area_values(
     year: int,
     codes: list[str],
     names: dict[str, str],
+    lang: str = "nl",
 ) -> pd.DataFrame:
     """One row per area on the map (every code, with or without a value in ``year``):
     code, name, year, value, status, table, rank (among those with a value), class (colour
@@ -61,7 +62,8 @@ def area_values(
     frame["class"], _ = classify(frame["value"])
     decimals = shown_decimals(ind, frame["value"].dropna())
     frame["value_text"] = [
-        value_text(v, decimals, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+        value_text(v, decimals, s, lang)
+        for v, s in zip(frame["value"], frame["status"], strict=True)
     ]
     return frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
 
@@ -95,7 +97,7 @@ def finding(
             "km_title_count",
             lang,
             region=name,
-            value=f"{format_number(mine, decimals)} {ind.unit}",
+            value=f"{format_number(mine, decimals, lang=lang)} {ind.unit}",
             year=year,
             rank=int((others > mine).sum()) + 1,
             n=len(others),
@@ -103,14 +105,14 @@ def finding(
     if math.isnan(mine):
         if math.isnan(nl):
             return t("km_title_no_data", lang, region=name, year=year)
-        nl_text = f"{format_number(nl, decimals)} {ind.unit}"
+        nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit}"
         return t("km_title_no_region", lang, region=name, year=year, nl=nl_text)
-    value = format_number(mine, decimals)
+    value = format_number(mine, decimals, lang=lang)
     if math.isnan(nl):
         return t("km_title_no_nl", lang, region=name, year=year, value=f"{value} {ind.unit}")
-    nl_text = f"{format_number(nl, decimals)} {ind.unit}"
+    nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit}"
     difference = mine - nl
-    if format_number(abs(difference), decimals) == format_number(0, decimals):
+    if format_number(abs(difference), decimals, lang=lang) == format_number(0, decimals, lang=lang):
         return t("km_title_equal", lang, region=name, year=year, value=f"{value} {ind.unit}")
     judgement = ""
     if ind.scored:
@@ -120,7 +122,7 @@ def finding(
         "km_title_above" if difference > 0 else "km_title_below",
         lang,
         region=name,
-        diff=f"{format_number(abs(difference), decimals)} {diff_unit(ind, lang)}",
+        diff=f"{format_number(abs(difference), decimals, lang=lang)} {diff_unit(ind, lang)}",
         value=value,
         nl=nl_text,
         year=year,
@@ -170,7 +172,7 @@ def reference_table(
         rows.append(
             {
                 t("region", lang): names.get(code, code),
-                t("value", lang) + f" ({ind.unit})": value_text(value, decimals, status)
+                t("value", lang) + f" ({ind.unit})": value_text(value, decimals, status, lang=lang)
                 if has
                 else t("km_no_data", lang),
                 t("year", lang): year,
@@ -193,7 +195,7 @@ def display_table(values: pd.DataFrame, ind: Indicator, lang: str = "nl") -> pd.
     if "gemeente_name" in values:
         columns[t("km_col_gemeente", lang)] = values["gemeente_name"].to_numpy()
     columns[t("value", lang) + f" ({ind.unit})"] = [
-        value_text(v, decimals, s) or t("km_no_data", lang)
+        value_text(v, decimals, s, lang=lang) or t("km_no_data", lang)
         for v, s in zip(values["value"], values["status"], strict=True)
     ]
     columns[t("year", lang)] = values["year"].to_numpy()
@@ -256,10 +258,10 @@ def municipal_map_for(
     """The national map for one indicator and year, titled with the chosen region's finding."""
     del scores
     ind = catalog.BY_ID[indicator]
-    names = region_names(snap)
+    names = region_names(snap, lang=lang)
     geo, province_geo = geojson(snap, "gemeenten"), geojson(snap, "provincies")
     codes = feature_codes(geo)
-    values = area_values(snap.observations, ind, year, codes, names)
+    values = area_values(snap.observations, ind, year, codes, names, lang)
     drenthe = current_municipalities(snap.regions, DRENTHE)
     title = finding(snap.observations, ind, year, region, names, lang, codes)
     return municipal_map(values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang)
@@ -270,11 +272,11 @@ def wijk_map_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl
     del scores
     wijk_geo, gemeente_geo = geojson(snap, "wijken"), geojson(snap, "gemeenten")
     ind = catalog.BY_ID[indicator]
-    names = region_names(snap)
+    names = region_names(snap, lang=lang)
     codes = wijk_codes(snap)
     years = map_years(snap.observations, ind.id, codes)
     year = years[-1] if years else GEO_YEAR
-    values = area_values(snap.observations, ind, year, codes, names)
+    values = area_values(snap.observations, ind, year, codes, names, lang)
     gemeente = wijk_gemeente(snap)
     values["gemeente"] = values["code"].map(gemeente)
     values["gemeente_name"] = values["gemeente"].map(names).fillna("")

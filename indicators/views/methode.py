@@ -98,9 +98,9 @@ def sensitivity_table(
         {
             t("m_col_goal", lang): rows["goal"].astype(int).astype(str).to_numpy(),
             t("m_col_region", lang): rows["region"].map(names).to_numpy(),
-            t("m_col_score", lang): [format_number(v, 1) for v in rows["score"]],
+            t("m_col_score", lang): [format_number(v, 1, lang=lang) for v in rows["score"]],
             t("m_col_loo", lang): [
-                f"{format_number(lo, 1)} – {format_number(hi, 1)}"
+                f"{format_number(lo, 1, lang=lang)} – {format_number(hi, 1, lang=lang)}"
                 for lo, hi in zip(rows["loo_min"], rows["loo_max"], strict=True)
             ],
         }
@@ -198,10 +198,10 @@ def sensitivity_sentences(
             goal=goal,
             name=catalog.GOALS[goal][lang],
             stability=t(stability_key(min(rho_pct, rho_minmax)), lang),
-            rho_pct=format_number(rho_pct, 2),
-            rho_minmax=format_number(rho_minmax, 2),
+            rho_pct=format_number(rho_pct, 2, lang=lang),
+            rho_minmax=format_number(rho_minmax, 2, lang=lang),
             quartiles=quartiles,
-            loo=format_number(float(shift.max()), 1),
+            loo=format_number(float(shift.max()), 1, lang=lang),
             loo_region=names.get(str(worst["region"]), str(worst["region"])),
         )
     return sentences
@@ -235,7 +235,9 @@ def source_table(snap: Snapshot, lang: str = "nl") -> pd.DataFrame:
                 t("m_col_table", lang): str(src.get("table", "")),
                 t("m_col_title", lang): str(src.get("title", "")),
                 t("m_col_years", lang): spans.get(str(src.get("id")), "") or none,
-                t("m_col_rows", lang): "–" if rows_read is None else format_number(rows_read),
+                t("m_col_rows", lang): "–"
+                if rows_read is None
+                else format_number(rows_read, lang=lang),
                 t("m_col_licence", lang): str(src.get("licence", "")),
                 t("m_col_url", lang): str(src.get("url", "")),
                 t("m_col_source_note", lang): str(src.get("note", "")),

@@ -53,7 +53,7 @@ def goal_sentence(card: dict[str, object], region_name: str, lang: str = "nl") -
         lang,
         region=region_name,
         goal=name,
-        score=format_number(score, 1),
+        score=format_number(score, 1, lang=lang),
         relation=relation,
         rank=card["rank"],
         n=card["n_ranked"],
@@ -162,8 +162,8 @@ def goal_card_html(card: Mapping[str, object], region_name: str, lang: str = "nl
         delta = round(score - 5, 1)
         arrow, kind = ("▲ ", "better") if delta > 0 else ("▼ ", "worse") if delta < 0 else ("", "")
         parts.append(
-            f'<p class="bw-value">{format_number(score, 1)} '  # a space for text readers
-            f'<span class="bw-delta bw-{kind}">{arrow}{format_signed(delta, 1)} '
+            f'<p class="bw-value">{format_number(score, 1, lang=lang)} '  # a space for text readers
+            f'<span class="bw-delta bw-{kind}">{arrow}{format_signed(delta, 1, lang=lang)} '
             f"{escape(t('vs_nl', lang))}</span></p>"
         )
         trend = str(card["trend"])
@@ -192,10 +192,10 @@ def goal_cards_html(
     return f'<style>{CARD_CSS}</style><div class="bw-cards">{body}</div>'
 
 
-def population_html(names_and_values: Iterable[tuple[str, float]]) -> str:
+def population_html(names_and_values: Iterable[tuple[str, float]], lang: str = "nl") -> str:
     """Latest population per municipality as a description list (name, then number)."""
     items = "".join(
-        f"<div><dt>{escape(name)}</dt><dd>{format_number(value)}</dd></div>"
+        f"<div><dt>{escape(name)}</dt><dd>{format_number(value, lang=lang)}</dd></div>"
         for name, value in names_and_values
     )
     return f'<style>{POPULATION_CSS}</style><dl class="bw-population">{items}</dl>'
@@ -206,7 +206,7 @@ def population_html(names_and_values: Iterable[tuple[str, float]]) -> str:
 
 def cards_for(snap: Snapshot, scores: Scores, region: str, lang: str = "nl") -> str:
     """The three goal cards of a region as HTML (cacheable per server)."""
-    name = region_names(snap).get(region, region)
+    name = region_names(snap, lang=lang).get(region, region)
     return goal_cards_html(goal_cards(scores, region, snapshot_year(snap)), name, lang)
 
 
@@ -218,7 +218,7 @@ def population_for(snap: Snapshot, scores: Scores) -> pd.DataFrame:
 
 def comparison_for(snap: Snapshot, scores: Scores, lang: str = "nl") -> Chart:
     """The goal-score small multiple built from the snapshot and scores (cacheable)."""
-    return goal_small_multiples(comparison_scores(scores, region_names(snap)), lang)
+    return goal_small_multiples(comparison_scores(scores, region_names(snap, lang=lang)), lang)
 
 
 def outlook_for(snap: Snapshot, scores: Scores, lang: str = "nl") -> Chart:

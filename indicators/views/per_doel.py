@@ -48,7 +48,7 @@ def goal_table(
             if (ind.id, region) in latest.index:
                 rec = latest.loc[(ind.id, region)]
                 row[names.get(region, region)] = cell_text(
-                    float(rec["value"]), int(rec["year"]), str(rec["status"]), decimals
+                    float(rec["value"]), int(rec["year"]), str(rec["status"]), decimals, lang=lang
                 )
                 if rec["status"] in STATUS_KEY:
                     flags.setdefault(str(rec["status"]), []).append(names.get(region, region))
@@ -57,7 +57,7 @@ def goal_table(
         if ind.id in peer.index:
             rec = peer.loc[ind.id]
             row[t("pd_col_peers", lang)] = (
-                f"{format_number(float(rec['value']), decimals)} ({int(rec['year'])}, "
+                f"{format_number(float(rec['value']), decimals, lang=lang)} ({int(rec['year'])}, "
                 f"n={int(rec['n_peers'])})"
             )
         else:
@@ -94,7 +94,7 @@ def goal_table_for(
         catalog.scored_indicators(goal) if scored else catalog.context_indicators(goal),
         table_regions(region),
         scores.peers.get(region, []),
-        region_names(snap),
+        region_names(snap, lang=lang),
         lang,
     )
 
@@ -103,5 +103,5 @@ def contribution_for(
     snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
 ) -> Chart:
     """The contribution chart of a goal for a region."""
-    name = region_names(snap).get(region, region)
+    name = region_names(snap, lang=lang).get(region, region)
     return contribution_chart(scoring.contributions(scores, region, goal), region, name, goal, lang)

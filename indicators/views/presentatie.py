@@ -237,7 +237,7 @@ def _goal_finding(scores: Scores, region: str, region_name: str, goal: int, lang
         "pres_goal_finding",
         lang,
         region=region_name,
-        score=format_number(score, 1),
+        score=format_number(score, 1, lang=lang),
         relation=relation,
         rank=int(row["rank"]),
         n=int(row["n_ranked"]),
@@ -259,7 +259,7 @@ def _overview_finding(scores: Scores, region: str, region_name: str, lang: str) 
         region=region_name,
         below=int((rows["score"] < 4.95).sum()),
         goal=catalog.GOALS[int(worst["goal"])][lang],
-        score=format_number(float(worst["score"]), 1),
+        score=format_number(float(worst["score"]), 1, lang=lang),
     )
 
 
@@ -275,12 +275,12 @@ def _goal_notes(frame: pd.DataFrame, region_name: str, lang: str) -> str:
                 lang,
                 name=catalog.BY_ID[str(row["indicator"])].name(lang),
                 region=region_name,
-                value=format_number(row["value"], decimals),
-                nl=format_number(row["nl_value"], decimals),
+                value=format_number(row["value"], decimals, lang=lang),
+                nl=format_number(row["nl_value"], decimals, lang=lang),
                 unit=row["unit"],
                 year=int(row["year"]),
                 quartile=quartile,
-                points=format_signed(float(row["points"]), 2),
+                points=format_signed(float(row["points"]), 2, lang=lang),
             )
         )
     return "\n".join(lines)
@@ -305,7 +305,7 @@ def build_slides(
     without a value for the focus are left out.
     """
     chosen_per_goal = dict(indicators_per_goal or {})
-    names = region_names(snapshot)
+    names = region_names(snapshot, lang=lang)
     focus_name = names.get(focus, focus)
     date = snapshot_date(snapshot)
     municipalities = [names.get(c, n) for c, n in FOCUS_MUNICIPALITIES.items()]

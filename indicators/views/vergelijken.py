@@ -139,11 +139,11 @@ def profile_finding(
     return text
 
 
-def compare_cell(value: float, year: object, status: str, decimals: int) -> str:
+def compare_cell(value: float, year: object, status: str, decimals: int, lang: str = "nl") -> str:
     """'1,8 (2015)' with a status mark after the value; empty text where there is none."""
     if value is None or pd.isna(value):
         return ""
-    return f"{value_text(float(value), decimals, status)} ({int(year)})"  # type: ignore[arg-type]
+    return f"{value_text(float(value), decimals, status, lang)} ({int(year)})"  # type: ignore[arg-type]
 
 
 def compare_table(
@@ -168,7 +168,9 @@ def compare_table(
         cells = part.set_index("region")
         for region in regions:
             rec = cells.loc[region]
-            text = compare_cell(rec["value"], rec["year"], str(rec["status"]), int(rec["decimals"]))
+            text = compare_cell(
+                rec["value"], rec["year"], str(rec["status"]), int(rec["decimals"]), lang
+            )
             row[names.get(region, region)] = text or none
         rows.append(row)
     actueel = scores.actueel[scores.actueel["goal"] == goal].set_index("region")
@@ -192,7 +194,7 @@ def compare_table(
             )
             continue
         rec = actueel.loc[region]
-        extra["score"][column] = format_number(float(rec["score"]), 1)
+        extra["score"][column] = format_number(float(rec["score"]), 1, lang=lang)
         extra["rank"][column] = t("vg_rank_of", lang, rank=int(rec["rank"]), n=int(rec["n_ranked"]))
         extra["years"][column] = str(rec["years"])
     rows.extend(extra.values())
@@ -211,7 +213,7 @@ def profile_for(
     lang: str = "nl",
 ) -> Chart:
     """The profile heatmap for a selection (a tuple, so the result can be cached)."""
-    names = region_names(snap)
+    names = region_names(snap, lang=lang)
     selection = list(regions)
     frame = profile(scores, snap.observations, selection, goal, names, lang)
     title = profile_finding(frame, focus_of(selection, region), goal, names, lang)

@@ -60,10 +60,10 @@ def reference_values(
 
 
 def _ranking_inputs(
-    snap: Snapshot, indicator: str, year: int, region: str
+    snap: Snapshot, indicator: str, year: int, region: str, lang: str = "nl"
 ) -> tuple[Indicator, pd.DataFrame, pd.DataFrame, str]:
     ind = catalog.BY_ID[indicator]
-    names = region_names(snap)
+    names = region_names(snap, lang)
     ranked = ranking(snap.observations, ind, year, names)
     refs = reference_values(
         snap.observations, indicator, reference_regions(region, ind), year, names
@@ -76,7 +76,7 @@ def ranking_for(
 ) -> Chart:
     """All municipalities ranked in a year, the four labelled."""
     del scores
-    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region)
+    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region, lang)
     return ranking_chart(ranked, ind, region, name, refs, lang)
 
 
@@ -85,5 +85,5 @@ def distribution_for(
 ) -> Chart:
     """The distribution of all municipalities in a year, the region and NL marked."""
     del scores
-    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region)
+    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region, lang)
     return distribution_chart(ranked, ind, region, name, refs, lang)
