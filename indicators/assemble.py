@@ -70,7 +70,8 @@ def resolve_overlaps(results: list[SourceResult]) -> tuple[pd.DataFrame, list[st
 
 def from_indicators(obs: pd.DataFrame) -> pd.DataFrame:
     """Rows for every :class:`FromIndicators` recipe: factor x numerator / denominator for each
-    region and year that has both (never where a source already gives the figure)."""
+    region and year that has both (never where a source already gives the figure). The rows
+    keep the numerator's source, table and period, with status 'derived'."""
     existing = set(zip(obs["indicator"], obs["region"], obs["year"], strict=True))
     parts = []
     for ind in catalog.INDICATORS:
@@ -95,7 +96,9 @@ def from_indicators(obs: pd.DataFrame) -> pd.DataFrame:
                         "region": both["region"],
                         "year": both["year"],
                         "value": recipe.factor * both["value"] / both["value_den"],
-                        "source": "derived",
+                        # The numerator's source: a rate computed for a municipality is not a
+                        # regional aggregate (those have source 'derived').
+                        "source": both["source"],
                         "table": both["table"],
                         "period": both["period"],
                         "status": "derived",

@@ -169,7 +169,7 @@ def source_70072_age(raw: Path) -> SourceResult:
     return _source(
         "cbs-70072ned-leeftijd",
         "70072NED",
-        "Regionale kerncijfers Nederland: bevolking naar leeftijd, gemeenten 2004-2023",
+        "Regionale kerncijfers Nederland (leeftijdsgroepen, gemeenten 2004-2023)",
         V3_URL.format(table="70072NED"),
         25,
         extract(
@@ -277,31 +277,31 @@ def source_kwb_2018(raw: Path) -> list[SourceResult]:
     frame = kwb_2018_frame(f)
     kwb = extract(frame, "KWB", source_id="cbs-kwb-2018", table=KWB_TABLES[2018], edition=2018)
     nearby = extract(frame, "Nabijheid", source_id="cbs-nabijheid-2018", table="80305NED")
-    title = "Wijk- en buurtkaart 2018 versie 2 (gemeenten)"
     return [
         _source(
             "cbs-kwb-2018",
             KWB_TABLES[2018],
-            f"Kerncijfers wijken en buurten 2018, uit de {title}",
+            "Kerncijfers wijken en buurten 2018 (gemeenten)",
             V3_URL.format(table=KWB_TABLES[2018]),
             40,
             kwb,
             [f],
             raw,
-            note="Attribute table (.dbf) of the CBS Wijk- en buurtkaart 2018 v2; land records "
-            "(WATER = NEE); -99999999 = missing.",
+            note="Attribute table (.dbf) of the CBS Wijk- en buurtkaart 2018 versie 2; land "
+            "records (WATER = NEE); -99999999 = missing.",
         ),
         _source(
             "cbs-nabijheid-2018",
             "80305NED",
-            f"Nabijheid voorzieningen 2018, uit de {title}",
+            "Nabijheid voorzieningen; afstand locatie, regionale cijfers (2018, gemeenten)",
             V3_URL.format(table="80305NED"),
             40,
             nearby,
             [f],
             raw,
-            note="The map's distances (AF_*/AV*) are CBS's nabijheid statistics of 2018 "
-            "(Drenthe, population-weighted, = 80305NED 2018).",
+            note="From the Wijk- en buurtkaart 2018 versie 2 (.dbf): its distances (AF_*/AV*) "
+            "are CBS's nabijheid statistics of 2018 (Drenthe, population-weighted, = 80305NED "
+            "2018).",
         ),
     ]
 
@@ -316,13 +316,14 @@ def source_kwb_2022_businesses(raw: Path) -> SourceResult:
     return _source(
         "cbs-kwb-2022-bedrijven",
         "85318NED",
-        "Kerncijfers wijken en buurten 2022 (eerste publicatie): bedrijfsvestigingen",
+        "Kerncijfers wijken en buurten 2022 (gemeenten)",
         V3_URL.format(table="85318NED"),
         45,
         extract(frame, "KWB", source_id="cbs-kwb-2022-bedrijven", table="85318NED", edition=2022),
         [f],
         raw,
-        note="Column selection of the first release; only the business columns are filled.",
+        note="85318NED, column selection of the first release; only the business columns "
+        "(bedrijfsvestigingen) are filled.",
     )
 
 
@@ -393,12 +394,12 @@ def source_health_50090(raw: Path) -> SourceResult:
     return SourceResult(
         "rivm-50090ned",
         "50090NED",
-        "Gezondheid per wijk en buurt; 2012/2016/2020 (indeling 2020)",
+        "Gezondheid per wijk en buurt (2012, 2016 en 2020; indeling 2020)",
         RIVM_URL.format(table="50090NED"),
         10,
         pd.concat(parts, ignore_index=True),
         [str((d / n).relative_to(raw)) for n in HEALTH_FILES],
-        licence="CC BY 4.0 (RIVM/CBS)",
+        licence="CC BY 4.0",
         note="OData download saved as .xlsx; 18+ files (the 65+ file is not used).",
     )
 
@@ -426,12 +427,12 @@ def source_young_adults_50140(raw: Path, lookups: RegionLookups) -> SourceResult
     return SourceResult(
         "rivm-50140ned",
         "50140NED",
-        "Gezondheidsmonitor Jongvolwassenen 2024; gemeenten, GGD-regio's",
+        "Gezondheidsmonitor Jongvolwassenen (2024); gemeenten, GGD-regio's",
         RIVM_URL.format(table="50140NED"),
         10,
         extract(frame, "50140NED", source_id="rivm-50140ned", table="50140NED"),
         [str(f.relative_to(raw))],
-        licence="CC BY 4.0 (RIVM/CBS)",
+        licence="CC BY 4.0",
         note="One period (2024) per download; GGD Drenthe stored as the province Drenthe.",
     )
 

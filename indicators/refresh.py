@@ -309,7 +309,7 @@ def carried_over(previous: Path, live_ids: set[str]) -> list[SourceResult]:
     for sid in live_ids:
         replaced |= REPLACES.get(sid, set())
     obs = snap.observations
-    obs = obs[obs["source"] != "derived"]  # computed rates and aggregates are derived anew
+    obs = obs[obs["source"] != "derived"]  # regional aggregates are derived anew
     results = []
     for entry in snap.manifest.get("sources", []):
         sid = entry["id"]
