@@ -11,6 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Literal
 
+from indicators.recipes import (
+    ADULTS_18,
+    OUTLOOK,
+    OUTLOOK_HIGH,
+    OUTLOOK_LOW,
+    POPULATION_TOTALS,
+    TOTAL_PERSONS,
+    YOUNG_ADULTS,
+    AnyRecipe,
+    Recipe,
+    crime_type,
+    key,
+    minus,
+    per_indicator,
+    plus,
+    ratio,
+    theft_type,
+)
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -69,6 +88,11 @@ class Indicator:
     caveats: str = "Geen bijzonderheden."
     publisher: str = "CBS"
     aggregate_ratio: tuple[str, str, float] | None = None
+    # How the figures are made, one recipe per source (indicators/recipes.py): read by both the
+    # offline build and the live refresh.
+    recipe: tuple[AnyRecipe, ...] = ()
+    # True for an indicator that only the live refresh can fill (no offline file has it).
+    live_only: bool = False
 
     @property
     def scored(self) -> bool:
@@ -91,10 +115,22 @@ class Indicator:
 
 
 _DIST = "Gemiddelde afstand over de weg van alle inwoners tot"
-_DIST_CAVEAT = (
-    "Alleen peiljaar 2015 in de offline bestanden (70072NED); de live verversing haalt de reeks. "
-    "Afstanden zijn in landelijke gemeenten structureel groter: vergelijk ook met "
-    "vergelijkbare gemeenten."
+_DIST_2015 = (
+    "Alleen peiljaar 2015 in de offline bestanden (70072NED); het bestand van 2018 bevat deze "
+    "voorziening niet. De live verversing haalt de hele reeks. Afstanden zijn in landelijke "
+    "gemeenten structureel groter: vergelijk ook met vergelijkbare gemeenten."
+)
+_DIST_2015_2018 = (
+    "2015 uit 70072NED, 2018 uit de wijk- en buurtkaart 2018 (nabijheid 2018, zelfde CBS-"
+    "definitie: de provinciecijfers van 80305NED zijn in 2015 gelijk aan die van 70072NED, en de "
+    "met inwoners gewogen Drentse waarde uit het bestand van 2018 is die van 80305NED 2018, niet "
+    "2017). Drenthe en Nederland 2018 afgeleid, gewogen met de bevolking op 1 januari 2018. "
+    "Afstanden zijn in landelijke gemeenten structureel groter."
+)
+_DIST_2018 = (
+    "Alleen 2018, uit de wijk- en buurtkaart 2018 (nabijheid 2018 = 80305NED 2018, zie de "
+    "afstand tot een supermarkt). Drenthe en Nederland afgeleid, gewogen met de bevolking op "
+    "1 januari 2018. De live verversing haalt de reeks uit 70072NED."
 )
 _PER_INW_2015 = (
     "Berekend uit CBS-aantallen (70072NED) gedeeld door de bevolking op 1 januari van "
@@ -104,6 +140,35 @@ _INCOME_BREAK = (
     "2015 uit 70072NED, 2024 uit de tabel Inkomen van huishoudens (voorlopig, 2024*). CBS heeft "
     "de inkomensstatistiek tussendoor herzien: vergelijk niveaus niet over die breuk heen, wel "
     "de positie ten opzichte van Nederland in hetzelfde jaar."
+)
+_CRIME_TYPE = (
+    "83648NED 2013-2017 (StatLine-export met gemeentenamen; 2015 ook uit de OData-download, "
+    "gelijk). Het jaar is het jaar van registratie. Drenthe, Nederland en ZOD berekend uit de "
+    "opgetelde aantallen en de bevolking op 1 januari van dat jaar (status 'derived'); Nederland "
+    "zonder de misdrijven die CBS aan geen gemeente toedeelt. Waar CBS het cijfer per 1.000 "
+    "inwoners van een gemeente niet publiceert, blijft het leeg."
+)
+_HEALTH = (
+    "RIVM/CBS 50090NED, 18 jaar en ouder, 2012, 2016 en 2020 (indeling 2020): kleinereeks-"
+    "schattingen uit de Gezondheidsmonitor, zoals RIVM ze per gemeente publiceert. Nederland "
+    "uit de tabel; Drenthe en ZOD afgeleid, gewogen met het aantal inwoners (alle leeftijden) op "
+    "1 januari van hetzelfde jaar. Niet samengevoegd met de Gezondheidsmonitor 2022 van NL en "
+    "GGD Drenthe: andere publicatie, geen overlappend jaar om te vergelijken."
+)
+_HEALTH_2 = _HEALTH.replace("2012, 2016 en 2020", "2016 en 2020 (2012 niet gevraagd)")
+_LABOUR = (
+    "CBS 85494NED (Arbeidsdeelname; regionale indeling 2022), 2019 en 2022, alle personen van "
+    "15 tot 75 jaar; een enquêteschatting (EBB), niet de registercijfers uit de KWB. Drenthe, "
+    "Nederland en ZOD afgeleid: gemiddelde van de gemeenten gewogen met {weight} uit dezelfde "
+    "tabel (in duizendtallen), zodat het neerkomt op opgetelde aantallen."
+)
+_KWB2018 = (
+    "KWB 2018 uit de wijk- en buurtkaart 2018 (versie 2); die editie beschrijft het verslagjaar "
+    "2018. "
+)
+_KWB_JOIN = (
+    "KWB 2018 (wijk- en buurtkaart, kolom {col}) en de KWB-edities 2020-2025: dezelfde CBS-"
+    "variabele, peildatum 1 januari van het jaar. "
 )
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -118,10 +183,19 @@ INDICATORS: tuple[Indicator, ...] = (
         direction="context",
         goal=0,
         subtheme="bevolking",
-        tables=("03759ned", "70072NED"),
+        tables=("03759ned", "70072NED", "KWB"),
         aggregate_weight="sum",
-        caveats="2015-2018 uit 70072NED, vanaf 2019 uit 03759ned (zelfde CBS-definitie).",
+        caveats=(
+            "2004-2018 uit 70072NED (vanaf 2004 uit de OData-selectie met alle gemeenten van dat "
+            "jaar), vanaf 2019 uit 03759ned; de KWB-edities geven hetzelfde CBS-cijfer (zelfde "
+            "definitie, de bronnen worden onderling vergeleken)."
+        ),
         source_keys="03759ned: measure 'Bevolking op 1 januari'; 70072NED: TotaleBevolking",
+        recipe=(
+            key("03759ned", "Bevolking op 1 januari", where=POPULATION_TOTALS),
+            key("70072NED", "TotaleBevolking", "Totale bevolking"),
+            key("KWB", "AantalInwoners", "a_inw", "AANT_INW"),
+        ),
     ),
     Indicator(
         id="population_density",
@@ -135,8 +209,9 @@ INDICATORS: tuple[Indicator, ...] = (
         subtheme="bevolking",
         tables=("KWB",),
         aggregate_weight=None,
-        caveats="Per KWB-editie; peildatum 1 januari.",
+        caveats="Per KWB-editie (2018, 2020-2025); peildatum 1 januari.",
         source_keys="KWB: bev_dich (Bevolkingsdichtheid)",
+        recipe=(key("KWB", "Bevolkingsdichtheid", "bev_dich", "BEV_DICHTH"),),
     ),
     Indicator(
         id="urbanity",
@@ -155,29 +230,87 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight=None,
         caveats="Een klasse, geen meetwaarde: wordt niet gemiddeld over regio's.",
         source_keys="KWB: ste_mvs (MateVanStedelijkheid)",
+        recipe=(key("KWB", "MateVanStedelijkheid", "ste_mvs", "STED"),),
     ),
     Indicator(
         id="population_outlook",
         name_nl="Bevolkingsprognose",
         name_en="Population outlook",
         definition=(
-            "Verwachte bevolking volgens de PBL/CBS Regionale prognose 2020-2050 "
-            "(prognose-variant)."
+            "Verwachte bevolking volgens de PBL/CBS Regionale prognose (prognose-variant, "
+            "middelste waarde)."
         ),
         unit="x 1 000 inwoners",
         decimals=1,
         direction="context",
         goal=0,
         subtheme="bevolking",
-        tables=("84527NED",),
+        tables=("84527NED", "Regionale prognose"),
         level="regio",
         aggregate_weight=None,
         caveats=(
-            "Overgenomen (met de hand) uit de tabelweergave van 84527NED op cbs.nl; alleen "
-            "Nederland, Drenthe en COROP-gebieden; status 'transcribed'. Een prognose, geen "
-            "meting."
+            "Offline: overgenomen (met de hand) uit de tabelweergave van 84527NED op cbs.nl; "
+            "alleen Nederland, Drenthe en COROP-gebieden; status 'transcribed'. De live "
+            "verversing haalt de nieuwste Regionale prognose met elke gemeente en het 67 %-"
+            "interval. Een prognose, geen meting."
         ),
-        source_keys="84527NED: Totale bevolking, Prognose, leeftijd totaal (x 1 000)",
+        source_keys="Regionale prognose: TotaleBevolking, PrognoseInterval MW00000 (x 1 000)",
+        recipe=(
+            key(
+                "Regionale prognose",
+                "TotaleBevolking",
+                "value",
+                where=(*OUTLOOK, ("Leeftijd", ("10000",))),
+            ),
+        ),
+    ),
+    Indicator(
+        id="population_outlook_low",
+        name_nl="Bevolkingsprognose, ondergrens 67 %-interval",
+        name_en="Population outlook, lower bound of the 67% interval",
+        definition=(
+            "Ondergrens van het interval waarbinnen de bevolking volgens de PBL/CBS Regionale "
+            "prognose met 67 % zekerheid uitkomt."
+        ),
+        unit="x 1 000 inwoners",
+        decimals=1,
+        direction="context",
+        goal=0,
+        subtheme="bevolking",
+        tables=("Regionale prognose",),
+        level="regio",
+        aggregate_weight=None,
+        caveats=(
+            "Alleen uit de live verversing (nieuwste Regionale prognose, per gemeente); de "
+            "offline bestanden hebben geen interval."
+        ),
+        source_keys="Regionale prognose: TotaleBevolking, PrognoseInterval MOG0067 (x 1 000)",
+        recipe=(key("Regionale prognose", "TotaleBevolking", where=OUTLOOK_LOW),),
+        live_only=True,
+    ),
+    Indicator(
+        id="population_outlook_high",
+        name_nl="Bevolkingsprognose, bovengrens 67 %-interval",
+        name_en="Population outlook, upper bound of the 67% interval",
+        definition=(
+            "Bovengrens van het interval waarbinnen de bevolking volgens de PBL/CBS Regionale "
+            "prognose met 67 % zekerheid uitkomt."
+        ),
+        unit="x 1 000 inwoners",
+        decimals=1,
+        direction="context",
+        goal=0,
+        subtheme="bevolking",
+        tables=("Regionale prognose",),
+        level="regio",
+        aggregate_weight=None,
+        caveats=(
+            "Alleen uit de live verversing (nieuwste Regionale prognose, per gemeente); de "
+            "offline bestanden hebben geen interval."
+        ),
+        source_keys="Regionale prognose: TotaleBevolking, PrognoseInterval MBG0067 (x 1 000)",
+        recipe=(key("Regionale prognose", "TotaleBevolking", where=OUTLOOK_HIGH),),
+        live_only=True,
     ),
     # --- Goal 1: veilige en leefbare regio's ---------------------------------------------------
     Indicator(
@@ -192,7 +325,12 @@ INDICATORS: tuple[Indicator, ...] = (
         subtheme="wonen",
         tables=("KWB", "70072NED"),
         aggregate_weight="sum",
+        caveats=_KWB_JOIN.format(col="WONINGEN") + "2015 uit 70072NED.",
         source_keys="KWB: a_woning (Woningvoorraad); 70072NED: VoorraadOp1Januari",
+        recipe=(
+            key("KWB", "Woningvoorraad", "a_woning", "WONINGEN"),
+            key("70072NED", "VoorraadOp1Januari"),
+        ),
     ),
     Indicator(
         id="vacancy_rate",
@@ -209,10 +347,22 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB",),
         aggregate_weight="dwelling_stock",
         caveats=(
-            "KWB publiceert dit afgerond op hele procenten; Nederland en Drenthe afgeleid "
-            "(gewogen met de woningvoorraad)."
+            _KWB_JOIN.format(col="P_LEEGSW")
+            + "CBS noemde dit tot 2019 'leegstaand', daarna 'onbewoond'. KWB publiceert hele "
+            "procenten; Nederland en Drenthe afgeleid (gewogen met de woningvoorraad)."
         ),
-        source_keys="KWB: p_leegsw (OnbewoondeWoningen)",
+        source_keys="KWB: p_leegsw (OnbewoondeWoningen; eerder PercentageOnbewoond)",
+        recipe=(
+            key(
+                "KWB",
+                "OnbewoondeWoningen",
+                "PercentageOnbewoond",
+                "PercentageOnbewoondeWoningen",
+                "PercentageLeegstaandeWoningen",
+                "p_leegsw",
+                "P_LEEGSW",
+            ),
+        ),
     ),
     Indicator(
         id="new_dwellings_per_1000",
@@ -231,6 +381,7 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight="dwelling_stock",
         caveats=_PER_INW_2015.replace("de bevolking", "de woningvoorraad"),
         source_keys="70072NED: Nieuwbouwwoningen / VoorraadOp1Januari x 1 000",
+        recipe=(ratio("70072NED", "Nieuwbouwwoningen", "VoorraadOp1Januari", 1000.0),),
     ),
     Indicator(
         id="owner_occupied_share",
@@ -244,8 +395,13 @@ INDICATORS: tuple[Indicator, ...] = (
         subtheme="wonen",
         tables=("KWB", "70072NED"),
         aggregate_weight="dwelling_stock",
-        caveats="Context: een hoger aandeel is niet vanzelf beter.",
+        caveats="Context: een hoger aandeel is niet vanzelf beter. "
+        + _KWB_JOIN.format(col="P_KOOPWON"),
         source_keys="KWB: p_koopw (Koopwoningen); 70072NED: Koopwoningen",
+        recipe=(
+            key("KWB", "Koopwoningen", "p_koopw", "P_KOOPWON"),
+            key("70072NED", "Koopwoningen"),
+        ),
     ),
     Indicator(
         id="social_housing_share",
@@ -261,8 +417,9 @@ INDICATORS: tuple[Indicator, ...] = (
         subtheme="wonen",
         tables=("KWB",),
         aggregate_weight="dwelling_stock",
-        caveats="Context: de richting is omstreden.",
+        caveats="Context: de richting is omstreden. " + _KWB_JOIN.format(col="P_HUURCORP"),
         source_keys="KWB: p_wcorpw (InBezitWoningcorporatie)",
+        recipe=(key("KWB", "InBezitWoningcorporatie", "p_wcorpw", "P_HUURCORP"),),
     ),
     Indicator(
         id="woz_value",
@@ -277,10 +434,56 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB",),
         aggregate_weight="dwelling_stock",
         caveats=(
-            "KWB-editie X geeft de waarde op waardepeildatum 1 januari X-1; hier staat die "
-            "waardepeildatum als jaar. Nieuwste editie deels voorlopig."
+            "KWB-editie X (vanaf 2020, WOZ-waarde op basis van de BAG) geeft de waarde op "
+            "waardepeildatum 1 januari X-1; hier staat die waardepeildatum als jaar. Nieuwste "
+            "editie deels voorlopig. Niet samengevoegd met de oudere 70072NED-reeks (zie "
+            "'Gemiddelde woningwaarde (70072NED)'): die wijkt vanaf 2020 af."
         ),
         source_keys="KWB: g_wozbag (GemiddeldeWOZWaardeVanWoningen)",
+        recipe=(
+            key(
+                "KWB",
+                "GemiddeldeWOZWaardeVanWoningen",
+                "g_wozbag",
+                shift=-1,
+                editions=(2020, None),
+            ),
+        ),
+    ),
+    Indicator(
+        id="woz_value_70072ned",
+        name_nl="Gemiddelde woningwaarde (70072NED)",
+        name_en="Average dwelling value (70072NED series)",
+        definition=(
+            "Gemiddelde WOZ-waarde van woningen volgens de reeks van Regionale kerncijfers "
+            "Nederland; jaar = waardepeildatum 1 januari."
+        ),
+        unit="x 1 000 euro",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="wonen",
+        tables=("70072NED", "KWB"),
+        aggregate_weight="dwelling_stock",
+        caveats=(
+            "70072NED 2008-2021 (StatLine-export met gemeentenamen) en de 2015-download; "
+            "periode t = waardepeildatum 1 januari t-1, hier als jaar t-1 (pas sinds 2008 wordt "
+            "elk jaar opnieuw gewaardeerd; eerdere jaren blijven daarom weg). De KWB-edities "
+            "tot en met 2019 gebruikten deze definitie (KWB 2018 'WOZ' = 70072NED 2018 voor elke "
+            "gemeente). Een andere reeks dan de KWB-WOZ vanaf 2020: niet aan elkaar geplakt. "
+            "Drenthe en Nederland afgeleid waar de woningvoorraad van dat jaar bekend is."
+        ),
+        source_keys="70072NED: GemiddeldeWoningwaarde; KWB tot 2019: GemiddeldeWoningwaarde",
+        recipe=(
+            key(
+                "70072NED",
+                "GemiddeldeWoningwaarde",
+                "Gemiddelde woningwaarde",
+                shift=-1,
+                periods=(2008, None),
+            ),
+            key("KWB", "GemiddeldeWoningwaarde", "WOZ", shift=-1, editions=(None, 2019)),
+        ),
     ),
     Indicator(
         id="house_price",
@@ -301,6 +504,7 @@ INDICATORS: tuple[Indicator, ...] = (
             "schommelt het gemiddelde."
         ),
         source_keys="83625NED: measure 'Gemiddelde verkoopprijs'",
+        recipe=(key("83625NED", "Gemiddelde verkoopprijs"),),
     ),
     Indicator(
         id="crime_per_1000",
@@ -313,12 +517,150 @@ INDICATORS: tuple[Indicator, ...] = (
         goal=1,
         subtheme="veiligheid",
         tables=("83648NED",),
-        caveats=(
-            "Alleen 2015 in de offline bestanden; Nederland afgeleid (gewogen met de bevolking). "
-            "Registratie hangt ook af van aangiftebereidheid."
-        ),
+        caveats=_CRIME_TYPE + " Registratie hangt ook af van aangiftebereidheid.",
         source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 0000000 (totaal)",
         aggregate_ratio=("crimes", "population", 1000.0),
+        recipe=(
+            key(
+                "83648NED",
+                "GeregistreerdeMisdrijvenPer1000Inw",
+                "Geregistreerde misdrijven per 1000 inw.",
+                where=crime_type("0000000", "Misdrijven, totaal"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="property_crime_per_1000",
+        name_nl="Vermogensmisdrijven per 1.000 inwoners",
+        name_en="Property crimes per 1,000 inhabitants",
+        definition=(
+            "Door de politie geregistreerde vermogensmisdrijven (diefstal, inbraak, fraude, "
+            "heling) per 1.000 inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="lower_better",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        caveats=_CRIME_TYPE,
+        source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 1000000",
+        aggregate_ratio=("property_crimes", "population", 1000.0),
+        recipe=(
+            key(
+                "83648NED",
+                "GeregistreerdeMisdrijvenPer1000Inw",
+                "Geregistreerde misdrijven per 1000 inw.",
+                where=crime_type("1000000", "1 Vermogensmisdrijven"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="vandalism_crime_per_1000",
+        name_nl="Vernielingen en misdrijven tegen de openbare orde per 1.000 inwoners",
+        name_en="Vandalism and public-order crimes per 1,000 inhabitants",
+        definition=(
+            "Door de politie geregistreerde vernielingen en misdrijven tegen de openbare orde en "
+            "het openbaar gezag per 1.000 inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="lower_better",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        caveats=_CRIME_TYPE,
+        source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 2000000",
+        aggregate_ratio=("vandalism_crimes", "population", 1000.0),
+        recipe=(
+            key(
+                "83648NED",
+                "GeregistreerdeMisdrijvenPer1000Inw",
+                "Geregistreerde misdrijven per 1000 inw.",
+                where=crime_type("2000000", "2 Vernielingen, misdr.openb.orde/gezag"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="violent_crime_per_1000",
+        name_nl="Gewelds- en seksuele misdrijven per 1.000 inwoners",
+        name_en="Violent and sexual crimes per 1,000 inhabitants",
+        definition=(
+            "Door de politie geregistreerde gewelds- en seksuele misdrijven (zoals mishandeling, "
+            "bedreiging, zedenmisdrijven) per 1.000 inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="lower_better",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        caveats=_CRIME_TYPE,
+        source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 3000000",
+        aggregate_ratio=("violent_crimes", "population", 1000.0),
+        recipe=(
+            key(
+                "83648NED",
+                "GeregistreerdeMisdrijvenPer1000Inw",
+                "Geregistreerde misdrijven per 1000 inw.",
+                where=crime_type("3000000", "3 Gewelds- en seksuele misdrijven"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="traffic_crime_per_1000",
+        name_nl="Verkeersmisdrijven per 1.000 inwoners",
+        name_en="Traffic crimes per 1,000 inhabitants",
+        definition=(
+            "Door de politie geregistreerde verkeersmisdrijven (zoals rijden onder invloed, "
+            "doorrijden na een ongeval, rijden zonder rijbewijs) per 1.000 inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="lower_better",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        caveats=_CRIME_TYPE
+        + " CBS publiceert het cijfer per 1.000 inwoners voor Borger-Odoorn niet.",
+        source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 5000000",
+        aggregate_ratio=("traffic_crimes", "population", 1000.0),
+        recipe=(
+            key(
+                "83648NED",
+                "GeregistreerdeMisdrijvenPer1000Inw",
+                "Geregistreerde misdrijven per 1000 inw.",
+                where=crime_type("5000000", "5 Verkeersmisdrijven"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="burglary_per_1000",
+        name_nl="Woninginbraken per 1.000 inwoners",
+        name_en="Residential burglaries per 1,000 inhabitants",
+        definition=(
+            "Geregistreerde diefstallen en inbraken uit woningen (ook schuur en garage) per "
+            "1.000 inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="lower_better",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83651NED", "KWB"),
+        caveats=(
+            "83651NED 2018-2021, soort diefstal CRI1134. Het label staat niet in het bestand; "
+            "dat het om woninginbraak gaat blijkt uit KWB 2018 ('diefstal uit woning, schuur "
+            "e.d.' per 1.000 inwoners): 2018 is voor 93 % van de gemeenten na afronding gelijk. "
+            "Regiocijfers uit opgetelde aantallen. CBS rondt aantallen af op vijftallen en "
+            "onderdrukt kleine aantallen."
+        ),
+        source_keys="83651NED: GeregistreerdeDiefstallenPer1000Inw, CRI1134, T001540",
+        aggregate_ratio=("burglaries", "population", 1000.0),
+        recipe=(
+            key("83651NED", "GeregistreerdeDiefstallenPer1000Inw", where=theft_type("CRI1134")),
+            key("KWB", "TotaalDiefstalUitWoningSchuurED", editions=(None, 2018)),
+        ),
     ),
     Indicator(
         id="bike_theft_per_1000",
@@ -337,6 +679,25 @@ INDICATORS: tuple[Indicator, ...] = (
         ),
         source_keys="83651NED: GeregistreerdeDiefstallenPer1000Inw, CRI1122, T001540",
         aggregate_ratio=("bike_thefts", "population", 1000.0),
+        recipe=(
+            key("83651NED", "GeregistreerdeDiefstallenPer1000Inw", where=theft_type("CRI1122")),
+        ),
+    ),
+    Indicator(
+        id="noise_nuisance_neighbours",
+        name_nl="Ernstige geluidhinder door buren",
+        name_en="Serious noise nuisance from neighbours",
+        definition="Volwassenen (18+) die ernstige geluidhinder van buren ervaren.",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=1,
+        subtheme="leefomgeving",
+        tables=("50090NED",),
+        caveats=_HEALTH.replace("2012, 2016 en 2020", "alleen 2020 (eerder niet gevraagd)"),
+        source_keys="50090NED: ErnstigeGeluidhinderDoorBuren (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "ErnstigeGeluidhinderDoorBuren", where=ADULTS_18),),
     ),
     Indicator(
         id="residual_waste_per_inhabitant",
@@ -351,39 +712,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         caveats=_PER_INW_2015,
         source_keys="70072NED: HuishoudelijkRestafval (1 000 kg) / TotaleBevolking",
-    ),
-    Indicator(
-        id="crimes",
-        name_nl="Geregistreerde misdrijven",
-        name_en="Registered crimes",
-        definition="Aantal door de politie geregistreerde misdrijven (alle soorten).",
-        unit="misdrijven",
-        decimals=0,
-        direction="context",
-        goal=1,
-        subtheme="veiligheid",
-        tables=("83648NED",),
-        aggregate_weight="sum",
-        caveats="Teller van misdrijven per 1.000 inwoners; regiocijfers zijn sommen.",
-        source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 0000000 (totaal)",
-    ),
-    Indicator(
-        id="bike_thefts",
-        name_nl="Fietsdiefstallen",
-        name_en="Bicycle thefts",
-        definition="Aantal geregistreerde diefstallen van fietsen.",
-        unit="diefstallen",
-        decimals=0,
-        direction="context",
-        goal=1,
-        subtheme="veiligheid",
-        tables=("83651NED",),
-        aggregate_weight="sum",
-        caveats=(
-            "CBS rondt af op vijftallen. Teller van fietsdiefstallen per 1.000 inwoners: zo is "
-            "ook het regiocijfer te berekenen waar CBS het gemeentelijke cijfer onderdrukt."
-        ),
-        source_keys="83651NED: TotaalGeregistreerdeDiefstallen, CRI1122, T001540",
+        recipe=(ratio("70072NED", "HuishoudelijkRestafval", "TotaleBevolking", 1000.0),),
     ),
     Indicator(
         id="waste_separated_share",
@@ -409,6 +738,220 @@ INDICATORS: tuple[Indicator, ...] = (
             "TotaalHuishoudelijkAfval"
         ),
         aggregate_ratio=("waste_separated", "waste_total", 100.0),
+        recipe=(
+            ratio(
+                "70072NED",
+                (
+                    plus("TotaalHuishoudelijkAfval"),
+                    minus("HuishoudelijkRestafval"),
+                    minus("GrofHuishoudelijkRestafval"),
+                ),
+                "TotaalHuishoudelijkAfval",
+                100.0,
+            ),
+        ),
+    ),
+    Indicator(
+        id="gas_use_per_dwelling",
+        name_nl="Aardgasverbruik per woning",
+        name_en="Natural gas use per dwelling",
+        definition="Gemiddeld jaarverbruik van aardgas van particuliere woningen.",
+        unit="m³",
+        decimals=0,
+        direction="lower_better",
+        goal=1,
+        subtheme="duurzaamheid",
+        tables=("KWB",),
+        aggregate_weight="dwelling_stock",
+        caveats=(
+            _KWB2018
+            + "Energie = jaarverbruik over 2018 (dat de editie het verslagjaar beschrijft, is "
+            "voor afstanden en woninginbraak nagerekend met 80305NED en 83651NED 2018; voor "
+            "energie is er offline geen tweede bron). Woningen met stadsverwarming tellen mee "
+            "met een laag verbruik. Drenthe en Nederland afgeleid, gewogen met de "
+            "woningvoorraad op 1 januari 2018. Een groot deel van het verschil komt van het "
+            "soort woningen (vrijstaand of rij)."
+        ),
+        source_keys="KWB: g_gas_tot (GemiddeldAardgasverbruikTotaal)",
+        recipe=(key("KWB", "GemiddeldAardgasverbruikTotaal", "G_GAS_TOT"),),
+    ),
+    Indicator(
+        id="electricity_use_per_dwelling",
+        name_nl="Elektriciteitsverbruik per woning",
+        name_en="Electricity use per dwelling",
+        definition="Gemiddelde jaarlevering van elektriciteit aan particuliere woningen.",
+        unit="kWh",
+        decimals=0,
+        direction="lower_better",
+        goal=1,
+        subtheme="duurzaamheid",
+        tables=("KWB",),
+        aggregate_weight="dwelling_stock",
+        caveats=(
+            _KWB2018
+            + "Jaarlevering over 2018 via het net (eigen zonnestroom verlaagt het cijfer; CBS "
+            "heet het vanaf de latere edities 'elektriciteitslevering'). Drenthe en Nederland "
+            "afgeleid, gewogen met de woningvoorraad op 1 januari 2018."
+        ),
+        source_keys="KWB: g_elek_tot (GemiddeldElektriciteitsverbruikTotaal)",
+        recipe=(
+            key(
+                "KWB",
+                "GemiddeldElektriciteitsverbruikTotaal",
+                "GemiddeldeElektriciteitsleveringTotaal",
+                "G_ELEK_TOT",
+            ),
+        ),
+    ),
+    Indicator(
+        id="crimes",
+        name_nl="Geregistreerde misdrijven",
+        name_en="Registered crimes",
+        definition="Aantal door de politie geregistreerde misdrijven (alle soorten).",
+        unit="misdrijven",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        aggregate_weight="sum",
+        caveats="Teller van misdrijven per 1.000 inwoners; regiocijfers zijn sommen.",
+        source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 0000000 (totaal)",
+        recipe=(
+            key(
+                "83648NED",
+                "TotaalGeregistreerdeMisdrijven",
+                "Totaal geregistreerde misdrijven",
+                where=crime_type("0000000", "Misdrijven, totaal"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="property_crimes",
+        name_nl="Vermogensmisdrijven",
+        name_en="Property crimes",
+        definition="Aantal geregistreerde vermogensmisdrijven.",
+        unit="misdrijven",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        aggregate_weight="sum",
+        caveats="Teller van vermogensmisdrijven per 1.000 inwoners; CBS rondt af op vijftallen.",
+        source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 1000000",
+        recipe=(
+            key(
+                "83648NED",
+                "TotaalGeregistreerdeMisdrijven",
+                "Totaal geregistreerde misdrijven",
+                where=crime_type("1000000", "1 Vermogensmisdrijven"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="vandalism_crimes",
+        name_nl="Vernielingen en misdrijven tegen de openbare orde",
+        name_en="Vandalism and public-order crimes",
+        definition="Aantal geregistreerde vernielingen en misdrijven tegen openbare orde en gezag.",
+        unit="misdrijven",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        aggregate_weight="sum",
+        caveats="Teller van het cijfer per 1.000 inwoners; CBS rondt af op vijftallen.",
+        source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 2000000",
+        recipe=(
+            key(
+                "83648NED",
+                "TotaalGeregistreerdeMisdrijven",
+                "Totaal geregistreerde misdrijven",
+                where=crime_type("2000000", "2 Vernielingen, misdr.openb.orde/gezag"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="violent_crimes",
+        name_nl="Gewelds- en seksuele misdrijven",
+        name_en="Violent and sexual crimes",
+        definition="Aantal geregistreerde gewelds- en seksuele misdrijven.",
+        unit="misdrijven",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        aggregate_weight="sum",
+        caveats="Teller van het cijfer per 1.000 inwoners; CBS rondt af op vijftallen.",
+        source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 3000000",
+        recipe=(
+            key(
+                "83648NED",
+                "TotaalGeregistreerdeMisdrijven",
+                "Totaal geregistreerde misdrijven",
+                where=crime_type("3000000", "3 Gewelds- en seksuele misdrijven"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="traffic_crimes",
+        name_nl="Verkeersmisdrijven",
+        name_en="Traffic crimes",
+        definition="Aantal geregistreerde verkeersmisdrijven.",
+        unit="misdrijven",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83648NED",),
+        aggregate_weight="sum",
+        caveats="Teller van het cijfer per 1.000 inwoners; CBS rondt af op vijftallen.",
+        source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 5000000",
+        recipe=(
+            key(
+                "83648NED",
+                "TotaalGeregistreerdeMisdrijven",
+                "Totaal geregistreerde misdrijven",
+                where=crime_type("5000000", "5 Verkeersmisdrijven"),
+            ),
+        ),
+    ),
+    Indicator(
+        id="burglaries",
+        name_nl="Woninginbraken",
+        name_en="Residential burglaries",
+        definition="Aantal geregistreerde diefstallen en inbraken uit woningen.",
+        unit="diefstallen",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83651NED",),
+        aggregate_weight="sum",
+        caveats="CBS rondt af op vijftallen. Teller van woninginbraken per 1.000 inwoners.",
+        source_keys="83651NED: TotaalGeregistreerdeDiefstallen, CRI1134, T001540",
+        recipe=(key("83651NED", "TotaalGeregistreerdeDiefstallen", where=theft_type("CRI1134")),),
+    ),
+    Indicator(
+        id="bike_thefts",
+        name_nl="Fietsdiefstallen",
+        name_en="Bicycle thefts",
+        definition="Aantal geregistreerde diefstallen van fietsen.",
+        unit="diefstallen",
+        decimals=0,
+        direction="context",
+        goal=1,
+        subtheme="veiligheid",
+        tables=("83651NED",),
+        aggregate_weight="sum",
+        caveats=(
+            "CBS rondt af op vijftallen. Teller van fietsdiefstallen per 1.000 inwoners: zo is "
+            "ook het regiocijfer te berekenen waar CBS het gemeentelijke cijfer onderdrukt."
+        ),
+        source_keys="83651NED: TotaalGeregistreerdeDiefstallen, CRI1122, T001540",
+        recipe=(key("83651NED", "TotaalGeregistreerdeDiefstallen", where=theft_type("CRI1122")),),
     ),
     Indicator(
         id="waste_separated",
@@ -427,6 +970,16 @@ INDICATORS: tuple[Indicator, ...] = (
             "70072NED: TotaalHuishoudelijkAfval - HuishoudelijkRestafval - "
             "GrofHuishoudelijkRestafval"
         ),
+        recipe=(
+            Recipe(
+                source="70072NED",
+                terms=(
+                    plus("TotaalHuishoudelijkAfval"),
+                    minus("HuishoudelijkRestafval"),
+                    minus("GrofHuishoudelijkRestafval"),
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="waste_total",
@@ -441,6 +994,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         aggregate_weight="sum",
         source_keys="70072NED: TotaalHuishoudelijkAfval",
+        recipe=(key("70072NED", "TotaalHuishoudelijkAfval"),),
     ),
     # --- Goal 2: voorzieningen -----------------------------------------------------------------
     Indicator(
@@ -453,9 +1007,14 @@ INDICATORS: tuple[Indicator, ...] = (
         direction="lower_better",
         goal=2,
         subtheme="zorg",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotHuisartsenpraktijk",
+        tables=("70072NED", "KWB"),
+        caveats=_DIST_2015
+        + " Vanaf verslagjaar 2020 telt CBS nevenvestigingen van praktijken niet meer mee.",
+        source_keys="70072NED: AfstandTotHuisartsenpraktijk; KWB: AfstandTotHuisartsenpraktijk",
+        recipe=(
+            key("70072NED", "AfstandTotHuisartsenpraktijk"),
+            key("KWB", "AfstandTotHuisartsenpraktijk"),
+        ),
     ),
     Indicator(
         id="dist_gp_post",
@@ -468,22 +1027,29 @@ INDICATORS: tuple[Indicator, ...] = (
         goal=2,
         subtheme="zorg",
         tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
+        caveats=_DIST_2015,
         source_keys="70072NED: AfstandTotHuisartsenpost",
+        recipe=(key("70072NED", "AfstandTotHuisartsenpost"),),
     ),
     Indicator(
         id="dist_hospital",
         name_nl="Afstand tot ziekenhuis",
         name_en="Distance to hospital",
-        definition=f"{_DIST} het dichtstbijzijnde ziekenhuis.",
+        definition=f"{_DIST} het dichtstbijzijnde ziekenhuis (zonder buitenpoliklinieken).",
         unit="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="zorg",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotZiekenhuis",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018
+        + " Hier het ziekenhuis zonder buitenpolikliniek (AF_ZIEK_E): 70072NED Drenthe 2015 = "
+        "8,9 km = 80305NED 'exclusief buitenpolikliniek'.",
+        source_keys="70072NED: AfstandTotZiekenhuis; wijk- en buurtkaart 2018: AF_ZIEK_E",
+        recipe=(
+            key("70072NED", "AfstandTotZiekenhuis"),
+            key("Nabijheid", "AF_ZIEK_E"),
+        ),
     ),
     Indicator(
         id="dist_childcare",
@@ -495,9 +1061,13 @@ INDICATORS: tuple[Indicator, ...] = (
         direction="lower_better",
         goal=2,
         subtheme="onderwijs",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotKinderdagverblijf",
+        tables=("70072NED", "KWB"),
+        caveats=_DIST_2015,
+        source_keys="70072NED: AfstandTotKinderdagverblijf; KWB: AfstandTotKinderdagverblijf",
+        recipe=(
+            key("70072NED", "AfstandTotKinderdagverblijf"),
+            key("KWB", "AfstandTotKinderdagverblijf"),
+        ),
     ),
     Indicator(
         id="dist_primary_school",
@@ -509,9 +1079,13 @@ INDICATORS: tuple[Indicator, ...] = (
         direction="lower_better",
         goal=2,
         subtheme="onderwijs",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotSchoolBasisonderwijs",
+        tables=("70072NED", "KWB"),
+        caveats=_DIST_2015 + " Vanaf verslagjaar 2018 gebruikt CBS de scholenlijst van DUO.",
+        source_keys="70072NED: AfstandTotSchoolBasisonderwijs; KWB: AfstandTotSchool",
+        recipe=(
+            key("70072NED", "AfstandTotSchoolBasisonderwijs"),
+            key("KWB", "AfstandTotSchool"),
+        ),
     ),
     Indicator(
         id="dist_secondary_school",
@@ -524,78 +1098,9 @@ INDICATORS: tuple[Indicator, ...] = (
         goal=2,
         subtheme="onderwijs",
         tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
+        caveats=_DIST_2015,
         source_keys="70072NED: AfstandTotSchoolHavoVwo",
-    ),
-    Indicator(
-        id="dist_supermarket",
-        name_nl="Afstand tot grote supermarkt",
-        name_en="Distance to large supermarket",
-        definition=f"{_DIST} de dichtstbijzijnde grote supermarkt.",
-        unit="km",
-        decimals=1,
-        direction="lower_better",
-        goal=2,
-        subtheme="winkels",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotGroteSupermarkt",
-    ),
-    Indicator(
-        id="dist_library",
-        name_nl="Afstand tot bibliotheek",
-        name_en="Distance to library",
-        definition=f"{_DIST} de dichtstbijzijnde bibliotheek.",
-        unit="km",
-        decimals=1,
-        direction="lower_better",
-        goal=2,
-        subtheme="cultuur en sport",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotBibliotheek",
-    ),
-    Indicator(
-        id="dist_cinema",
-        name_nl="Afstand tot bioscoop",
-        name_en="Distance to cinema",
-        definition=f"{_DIST} de dichtstbijzijnde bioscoop.",
-        unit="km",
-        decimals=1,
-        direction="lower_better",
-        goal=2,
-        subtheme="cultuur en sport",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotBioscoop",
-    ),
-    Indicator(
-        id="dist_pool",
-        name_nl="Afstand tot zwembad",
-        name_en="Distance to swimming pool",
-        definition=f"{_DIST} het dichtstbijzijnde zwembad.",
-        unit="km",
-        decimals=1,
-        direction="lower_better",
-        goal=2,
-        subtheme="cultuur en sport",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotZwembad",
-    ),
-    Indicator(
-        id="dist_train_station",
-        name_nl="Afstand tot treinstation",
-        name_en="Distance to railway station",
-        definition=f"{_DIST} het dichtstbijzijnde treinstation.",
-        unit="km",
-        decimals=1,
-        direction="lower_better",
-        goal=2,
-        subtheme="vervoer",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AfstandTotTreinstation",
+        recipe=(key("70072NED", "AfstandTotSchoolHavoVwo"),),
     ),
     Indicator(
         id="schools_within_3km",
@@ -607,9 +1112,32 @@ INDICATORS: tuple[Indicator, ...] = (
         direction="higher_better",
         goal=2,
         subtheme="onderwijs",
-        tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AantalBasisonderwijsscholenBinnen3Km",
+        tables=("70072NED", "KWB"),
+        caveats=_DIST_2015,
+        source_keys="70072NED: AantalBasisonderwijsscholenBinnen3Km; KWB: ScholenBinnen3Km",
+        recipe=(
+            key("70072NED", "AantalBasisonderwijsscholenBinnen3Km"),
+            key("KWB", "ScholenBinnen3Km"),
+        ),
+    ),
+    Indicator(
+        id="dist_supermarket",
+        name_nl="Afstand tot grote supermarkt",
+        name_en="Distance to large supermarket",
+        definition=f"{_DIST} de dichtstbijzijnde grote supermarkt.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="winkels",
+        tables=("70072NED", "80305NED", "KWB"),
+        caveats=_DIST_2015_2018,
+        source_keys="70072NED/KWB: AfstandTotGroteSupermarkt; wijk- en buurtkaart 2018: AF_SUPERM",
+        recipe=(
+            key("70072NED", "AfstandTotGroteSupermarkt"),
+            key("Nabijheid", "AF_SUPERM"),
+            key("KWB", "AfstandTotGroteSupermarkt"),
+        ),
     ),
     Indicator(
         id="supermarkets_within_3km",
@@ -623,9 +1151,177 @@ INDICATORS: tuple[Indicator, ...] = (
         direction="higher_better",
         goal=2,
         subtheme="winkels",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018,
+        source_keys="70072NED: AantalGroteSupermarktenBinnen3Km; 2018: AV3_SUPERM",
+        recipe=(
+            key("70072NED", "AantalGroteSupermarktenBinnen3Km"),
+            key("Nabijheid", "AV3_SUPERM"),
+        ),
+    ),
+    Indicator(
+        id="dist_daily_groceries",
+        name_nl="Afstand tot winkel voor dagelijkse levensmiddelen",
+        name_en="Distance to a daily-groceries shop",
+        definition=(
+            f"{_DIST} de dichtstbijzijnde winkel voor overige dagelijkse levensmiddelen "
+            "(bakker, slager, groenteboer en dergelijke)."
+        ),
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="winkels",
+        tables=("80305NED",),
+        caveats=_DIST_2018,
+        source_keys="wijk- en buurtkaart 2018: AF_DAGLMD",
+        recipe=(key("Nabijheid", "AF_DAGLMD"),),
+    ),
+    Indicator(
+        id="dist_department_store",
+        name_nl="Afstand tot warenhuis",
+        name_en="Distance to department store",
+        definition=f"{_DIST} het dichtstbijzijnde warenhuis.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="winkels",
+        tables=("80305NED",),
+        caveats=_DIST_2018,
+        source_keys="wijk- en buurtkaart 2018: AF_WARENH",
+        recipe=(key("Nabijheid", "AF_WARENH"),),
+    ),
+    Indicator(
+        id="dist_restaurant",
+        name_nl="Afstand tot restaurant",
+        name_en="Distance to restaurant",
+        definition=f"{_DIST} het dichtstbijzijnde restaurant.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="horeca",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018,
+        source_keys="70072NED: AfstandTotRestaurant; 2018: AF_RESTAU",
+        recipe=(key("70072NED", "AfstandTotRestaurant"), key("Nabijheid", "AF_RESTAU")),
+    ),
+    Indicator(
+        id="restaurants_within_3km",
+        name_nl="Restaurants binnen 3 km",
+        name_en="Restaurants within 3 km",
+        definition="Gemiddeld aantal restaurants binnen 3 km over de weg, voor alle inwoners.",
+        unit="aantal",
+        decimals=1,
+        direction="higher_better",
+        goal=2,
+        subtheme="horeca",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018,
+        source_keys="70072NED: AantalRestaurantsBinnen3Km; 2018: AV3_RESTAU",
+        recipe=(
+            key("70072NED", "AantalRestaurantsBinnen3Km"),
+            key("Nabijheid", "AV3_RESTAU"),
+        ),
+    ),
+    Indicator(
+        id="dist_cafe",
+        name_nl="Afstand tot café",
+        name_en="Distance to café",
+        definition=f"{_DIST} het dichtstbijzijnde café (of vergelijkbare zaak).",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="horeca",
+        tables=("80305NED",),
+        caveats=_DIST_2018,
+        source_keys="wijk- en buurtkaart 2018: AF_CAFE",
+        recipe=(key("Nabijheid", "AF_CAFE"),),
+    ),
+    Indicator(
+        id="dist_library",
+        name_nl="Afstand tot bibliotheek",
+        name_en="Distance to library",
+        definition=f"{_DIST} de dichtstbijzijnde bibliotheek.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="cultuur en sport",
         tables=("70072NED",),
-        caveats=_DIST_CAVEAT,
-        source_keys="70072NED: AantalGroteSupermarktenBinnen3Km",
+        caveats=_DIST_2015,
+        source_keys="70072NED: AfstandTotBibliotheek",
+        recipe=(key("70072NED", "AfstandTotBibliotheek"),),
+    ),
+    Indicator(
+        id="dist_cinema",
+        name_nl="Afstand tot bioscoop",
+        name_en="Distance to cinema",
+        definition=f"{_DIST} de dichtstbijzijnde bioscoop.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="cultuur en sport",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018,
+        source_keys="70072NED: AfstandTotBioscoop; 2018: AF_BIOS",
+        recipe=(key("70072NED", "AfstandTotBioscoop"), key("Nabijheid", "AF_BIOS")),
+    ),
+    Indicator(
+        id="dist_pool",
+        name_nl="Afstand tot zwembad",
+        name_en="Distance to swimming pool",
+        definition=f"{_DIST} het dichtstbijzijnde zwembad.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="cultuur en sport",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018,
+        source_keys="70072NED: AfstandTotZwembad; 2018: AF_ZWEMB",
+        recipe=(key("70072NED", "AfstandTotZwembad"), key("Nabijheid", "AF_ZWEMB")),
+    ),
+    Indicator(
+        id="dist_train_station",
+        name_nl="Afstand tot treinstation",
+        name_en="Distance to railway station",
+        definition=f"{_DIST} het dichtstbijzijnde treinstation.",
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="vervoer",
+        tables=("70072NED", "80305NED"),
+        caveats=_DIST_2015_2018
+        + " Let op: de Drentse waarde uit het bestand van 2018 (7,25 km) wijkt 0,15 km af van "
+        "80305NED 2018 (7,1 km) en ligt dichter bij 2017 (7,2 km); bij de andere voorzieningen "
+        "is het verschil hoogstens 0,05 km.",
+        source_keys="70072NED: AfstandTotTreinstation; 2018: AF_TREINST",
+        recipe=(key("70072NED", "AfstandTotTreinstation"), key("Nabijheid", "AF_TREINST")),
+    ),
+    Indicator(
+        id="dist_transfer_station",
+        name_nl="Afstand tot belangrijk overstapstation",
+        name_en="Distance to a major transfer station",
+        definition=(
+            f"{_DIST} het dichtstbijzijnde belangrijke overstapstation (intercitystation)."
+        ),
+        unit="km",
+        decimals=1,
+        direction="lower_better",
+        goal=2,
+        subtheme="vervoer",
+        tables=("80305NED",),
+        caveats=_DIST_2018
+        + " De Drentse waarde uit dit bestand (12,3 km) wijkt 0,2 km af van 80305NED 2018 (12,1 "
+        "km). De afstand tot een oprit van een hoofdverkeersweg staat niet in het bestand van "
+        "2018.",
+        source_keys="wijk- en buurtkaart 2018: AF_OVERST",
+        recipe=(key("Nabijheid", "AF_OVERST"),),
     ),
     Indicator(
         id="cars_per_1000",
@@ -643,6 +1339,66 @@ INDICATORS: tuple[Indicator, ...] = (
             "alleen. Nederland en Drenthe afgeleid uit de gemeenten (gewogen met de bevolking)."
         ),
         source_keys='70072ned (v4): measure "Personenauto\'s, relatief"',
+        recipe=(key("70072NED", "PersonenautoSRelatief", "Personenauto's, relatief"),),
+    ),
+    Indicator(
+        id="businesses_per_1000",
+        name_nl="Bedrijfsvestigingen per 1.000 inwoners",
+        name_en="Business establishments per 1,000 inhabitants",
+        definition=(
+            "Aantal vestigingen van bedrijven (zonder overheid, onderwijs en zorg) per 1.000 "
+            "inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="higher_better",
+        goal=2,
+        subtheme="bedrijvigheid",
+        tables=("70072NED", "KWB"),
+        caveats=(
+            "Bedrijfsvestigingen op 1 januari gedeeld door de bevolking op 1 januari van "
+            "hetzelfde jaar (status 'derived'). 2015 uit 70072NED, 2018 uit KWB 2018, 2022 uit "
+            "KWB 2022 (85318NED, eerste publicatie). Steeds de zeven sectoren A tot en met N en "
+            "R-U: 70072NED en KWB 2018 tellen overheid, onderwijs en zorg (O-Q) niet mee, KWB "
+            "2022 wel, dus daar is O-Q van het totaal afgetrokken. Regiocijfers uit opgetelde "
+            "aantallen."
+        ),
+        source_keys="businesses / population x 1 000",
+        aggregate_ratio=("businesses", "population", 1000.0),
+        recipe=(per_indicator("businesses", "population", 1000.0),),
+    ),
+    Indicator(
+        id="businesses",
+        name_nl="Bedrijfsvestigingen",
+        name_en="Business establishments",
+        definition=(
+            "Aantal vestigingen van bedrijven op 1 januari, zonder overheid, onderwijs en zorg."
+        ),
+        unit="vestigingen",
+        decimals=0,
+        direction="context",
+        goal=2,
+        subtheme="bedrijvigheid",
+        tables=("70072NED", "KWB"),
+        aggregate_weight="sum",
+        caveats=(
+            "CBS rondt af op vijftallen. In de KWB-edities die overheid, onderwijs en zorg (O-Q) "
+            "wel meetellen, is die sector van het totaal afgetrokken (status 'derived')."
+        ),
+        source_keys=(
+            "70072NED: BedrijfsvestigingenTotaal; KWB: BedrijfsvestigingenTotaal - "
+            "OQOverheidOnderwijsEnZorg"
+        ),
+        recipe=(
+            key("70072NED", "BedrijfsvestigingenTotaal"),
+            Recipe(
+                source="KWB",
+                terms=(
+                    plus("BedrijfsvestigingenTotaal", "A_BEDV"),
+                    minus("OQOverheidOnderwijsEnZorg", optional=True),
+                ),
+            ),
+        ),
     ),
     # --- Goal 3: gezonde en kansrijke toekomst -------------------------------------------------
     Indicator(
@@ -657,7 +1413,12 @@ INDICATORS: tuple[Indicator, ...] = (
         subtheme="inkomen",
         tables=("KWB", "70072NED"),
         aggregate_weight="sum",
+        caveats=_KWB_JOIN.format(col="AANTAL_HH") + "2015 uit 70072NED.",
         source_keys="KWB: a_hh (HuishoudensTotaal); 70072NED: TotaalAantalParticuliereHuishoudens",
+        recipe=(
+            key("KWB", "HuishoudensTotaal", "a_hh", "AANTAL_HH"),
+            key("70072NED", "TotaalAantalParticuliereHuishoudens"),
+        ),
     ),
     Indicator(
         id="income_household_mean_disposable",
@@ -675,6 +1436,12 @@ INDICATORS: tuple[Indicator, ...] = (
         source_keys=(
             "70072NED: TotaalParticuliereHuishoudens (1e blok); StatLine: Gemiddeld besteedbaar "
             "inkomen"
+        ),
+        recipe=(
+            # The first block of eight income keys is mean disposable income, the second the
+            # mean standardised income (one-person households are equal in both, as they must).
+            key("70072NED", "TotaalParticuliereHuishoudens"),
+            key("Inkomen huishoudens", "Gemiddeld besteedbaar inkomen"),
         ),
     ),
     Indicator(
@@ -697,6 +1464,10 @@ INDICATORS: tuple[Indicator, ...] = (
             "70072NED: TotaalParticuliereHuishoudens (2e blok); StatLine: Gemiddeld "
             "gestandaardiseerd inkomen"
         ),
+        recipe=(
+            key("70072NED", "TotaalParticuliereHuishoudens", occurrence=1),
+            key("Inkomen huishoudens", "Gemiddeld gestandaardiseerd inkomen"),
+        ),
     ),
     Indicator(
         id="income_household_median_standardised",
@@ -718,6 +1489,23 @@ INDICATORS: tuple[Indicator, ...] = (
             "regiocijfer."
         ),
         source_keys="StatLine: Mediaan gestandaardiseerd inkomen",
+        recipe=(key("Inkomen huishoudens", "Mediaan gestandaardiseerd inkomen"),),
+    ),
+    Indicator(
+        id="difficulty_making_ends_meet",
+        name_nl="Moeite met rondkomen",
+        name_en="Difficulty making ends meet",
+        definition="Volwassenen (18+) die moeite hebben om rond te komen van hun inkomen.",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="inkomen",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: MoeiteMetRondkomen (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "MoeiteMetRondkomen", where=ADULTS_18),),
     ),
     Indicator(
         id="unemployment_benefits_per_1000",
@@ -732,6 +1520,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         caveats=_PER_INW_2015,
         source_keys="70072NED: Werkloosheid / TotaleBevolking x 1 000",
+        recipe=(ratio("70072NED", "Werkloosheid", "TotaleBevolking", 1000.0),),
     ),
     Indicator(
         id="social_assistance_per_1000",
@@ -747,8 +1536,121 @@ INDICATORS: tuple[Indicator, ...] = (
         goal=3,
         subtheme="werk",
         tables=("70072NED",),
-        caveats=_PER_INW_2015,
+        caveats=_PER_INW_2015
+        + " Personen, niet uitkeringen: een andere maat dan de Fvw-bijstandsuitkeringen.",
         source_keys="70072NED: BijstandTotDeAOWLeeftijd / TotaleBevolking x 1 000",
+        recipe=(ratio("70072NED", "BijstandTotDeAOWLeeftijd", "TotaleBevolking", 1000.0),),
+    ),
+    Indicator(
+        id="social_assistance_benefits_fvw_per_1000",
+        name_nl="Periodieke bijstandsuitkeringen (Fvw) per 1.000 inwoners",
+        name_en="Periodic social-assistance payments (Fvw) per 1,000 inhabitants",
+        definition=(
+            "Lopende periodieke bijstandsuitkeringen (algemene bijstand, Bbz, IOAW, IOAZ) zoals "
+            "het gemeentefonds ze telt, per 1.000 inwoners."
+        ),
+        unit="per 1.000 inwoners",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="werk",
+        tables=("60039fvw",),
+        caveats=(
+            "Maatstaf van de Financiële-verhoudingswet (60039fvw) voor het jaar 2019, gedeeld "
+            "door de bevolking op 1 januari 2019 (status 'derived'). Het bestand noemt geen "
+            "peildatum per maatstaf; het jaar is dat van de Fvw-uitkering. Uitkeringen, geen "
+            "personen: een andere reeks dan 'Bijstandsuitkeringen per 1.000 inwoners' "
+            "(70072NED), daarom niet samengevoegd. Regiocijfers uit opgetelde aantallen."
+        ),
+        source_keys="60039fvw: Periodieke bijstandsuitkeringen totaal / population x 1 000",
+        aggregate_ratio=("social_assistance_benefits_fvw", "population", 1000.0),
+        recipe=(per_indicator("social_assistance_benefits_fvw", "population", 1000.0),),
+    ),
+    Indicator(
+        id="social_assistance_benefits_fvw",
+        name_nl="Periodieke bijstandsuitkeringen (Fvw)",
+        name_en="Periodic social-assistance payments (Fvw)",
+        definition="Aantal lopende periodieke bijstandsuitkeringen volgens de Fvw-maatstaf.",
+        unit="uitkeringen",
+        decimals=0,
+        direction="context",
+        goal=3,
+        subtheme="werk",
+        tables=("60039fvw",),
+        aggregate_weight="sum",
+        caveats="Fvw-maatstaf 2019 (StatLine-export met gemeentenamen). Regiocijfers zijn sommen.",
+        source_keys="60039fvw: Periodieke bijstandsuitkeringen | Totaal bijstandsuitkeringen",
+        recipe=(key("Fvw", "PeriodiekeBijstandsuitkeringenTotaal", "Totaal bijstandsuitkeringen"),),
+    ),
+    Indicator(
+        id="net_labour_participation",
+        name_nl="Netto arbeidsparticipatie",
+        name_en="Net labour participation",
+        definition="Deel van de mensen van 15 tot 75 jaar dat betaald werk heeft.",
+        unit="%",
+        decimals=1,
+        direction="higher_better",
+        goal=3,
+        subtheme="werk",
+        tables=("85494NED",),
+        aggregate_weight="labour_population",
+        caveats=_LABOUR.format(weight="de bevolking van 15 tot 75 jaar"),
+        source_keys="85494NED: NettoArbeidsparticipatie, Persoonskenmerken T009002",
+        recipe=(
+            key(
+                "Arbeidsdeelname",
+                "NettoArbeidsparticipatie",
+                where=TOTAL_PERSONS,
+            ),
+        ),
+    ),
+    Indicator(
+        id="unemployment_rate",
+        name_nl="Werkloosheid",
+        name_en="Unemployment rate",
+        definition="Werklozen als % van de beroepsbevolking (15 tot 75 jaar).",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="werk",
+        tables=("85494NED",),
+        aggregate_weight="labour_force",
+        caveats=_LABOUR.format(weight="de beroepsbevolking"),
+        source_keys="85494NED: Werkloosheidspercentage, Persoonskenmerken T009002",
+        recipe=(key("Arbeidsdeelname", "Werkloosheidspercentage", where=TOTAL_PERSONS),),
+    ),
+    Indicator(
+        id="labour_population",
+        name_nl="Bevolking van 15 tot 75 jaar (arbeidsdeelname)",
+        name_en="Population aged 15 to 75 (labour statistics)",
+        definition="Beroeps- en niet-beroepsbevolking van 15 tot 75 jaar.",
+        unit="x 1 000 personen",
+        decimals=0,
+        direction="context",
+        goal=3,
+        subtheme="werk",
+        tables=("85494NED",),
+        aggregate_weight="sum",
+        caveats="Gewicht voor de netto arbeidsparticipatie; CBS publiceert duizendtallen.",
+        source_keys="85494NED: BeroepsEnNietBeroepsbevolking, T009002",
+        recipe=(key("Arbeidsdeelname", "BeroepsEnNietBeroepsbevolking", where=TOTAL_PERSONS),),
+    ),
+    Indicator(
+        id="labour_force",
+        name_nl="Beroepsbevolking",
+        name_en="Labour force",
+        definition="Mensen van 15 tot 75 jaar die werken of werk zoeken en direct kunnen beginnen.",
+        unit="x 1 000 personen",
+        decimals=0,
+        direction="context",
+        goal=3,
+        subtheme="werk",
+        tables=("85494NED",),
+        aggregate_weight="sum",
+        caveats="Gewicht voor het werkloosheidspercentage; CBS publiceert duizendtallen.",
+        source_keys="85494NED: Beroepsbevolking, T009002",
+        recipe=(key("Arbeidsdeelname", "Beroepsbevolking", where=TOTAL_PERSONS),),
     ),
     Indicator(
         id="disability_benefits_per_1000",
@@ -766,6 +1668,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         caveats=_PER_INW_2015,
         source_keys="70072NED: ArbeidsongeschiktheidTotaal / TotaleBevolking x 1 000",
+        recipe=(ratio("70072NED", "ArbeidsongeschiktheidTotaal", "TotaleBevolking", 1000.0),),
     ),
     Indicator(
         id="jobs_per_1000",
@@ -783,20 +1686,329 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         caveats=_PER_INW_2015 + " CBS publiceert banen in duizendtallen.",
         source_keys="70072NED: TotaalAantalBanen (x 1 000) / TotaleBevolking x 1 000",
+        recipe=(ratio("70072NED", "TotaalAantalBanen", "TotaleBevolking", 1000.0 * 1000.0),),
     ),
     Indicator(
-        id="businesses_per_1000",
-        name_nl="Bedrijfsvestigingen per 1.000 inwoners",
-        name_en="Business establishments per 1,000 inhabitants",
-        definition="Aantal bedrijfsvestigingen per 1.000 inwoners.",
-        unit="per 1.000 inwoners",
+        id="health_good",
+        name_nl="Goed ervaren gezondheid (per gemeente)",
+        name_en="Good perceived health (per municipality)",
+        definition="Volwassenen (18+) die hun gezondheid als goed of zeer goed ervaren.",
+        unit="%",
         decimals=1,
         direction="higher_better",
         goal=3,
-        subtheme="economie",
+        subtheme="gezondheid",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: ErvarenGezondheidGoedZeerGoed (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "ErvarenGezondheidGoedZeerGoed", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="physical_limitation",
+        name_nl="Lichamelijke beperking",
+        name_en="Physical limitation",
+        definition=(
+            "Volwassenen (18+) met ten minste één lichamelijke beperking in horen, zien of bewegen."
+        ),
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="gezondheid",
+        tables=("50090NED",),
+        caveats=_HEALTH + " Hangt sterk samen met de leeftijdsopbouw.",
+        source_keys="50090NED: EenOfMeerLichamelijkeBeperkingen (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "EenOfMeerLichamelijkeBeperkingen", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="anxiety_depression_risk",
+        name_nl="Risico op angststoornis of depressie",
+        name_en="Risk of anxiety disorder or depression",
+        definition=(
+            "Volwassenen (18+) met een matig of hoog risico op een angststoornis of depressie "
+            "(Kessler-10)."
+        ),
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="gezondheid",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: MatigHoogRisicoOpAngstOfDepressie (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "MatigHoogRisicoOpAngstOfDepressie", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="young_adult_health_good",
+        name_nl="Goed ervaren gezondheid jongvolwassenen",
+        name_en="Good perceived health, young adults",
+        definition="Jongeren van 16 tot 25 jaar die hun gezondheid als goed of zeer goed ervaren.",
+        unit="%",
+        decimals=1,
+        direction="higher_better",
+        goal=3,
+        subtheme="gezondheid",
+        tables=("50140NED",),
+        aggregate_weight=None,
+        caveats=(
+            "Gezondheidsmonitor Jongvolwassenen 2024 (50140NED), alleen 16-25-jarigen. Drenthe = "
+            "de regio van GGD Drenthe, die precies de Drentse gemeenten omvat (gecontroleerd met "
+            "Gebieden in Nederland); Nederland uit de tabel. Enkele kleine gemeenten ontbreken, "
+            "daarom geen afgeleid ZOD-cijfer."
+        ),
+        source_keys="50140NED: GoedErvarenGezondheid, T009002",
+        publisher="RIVM, GGD'en en CBS",
+        recipe=(key("50140NED", "GoedErvarenGezondheid", where=YOUNG_ADULTS),),
+    ),
+    Indicator(
+        id="overweight",
+        name_nl="Overgewicht",
+        name_en="Overweight",
+        definition="Volwassenen (18+) met overgewicht (BMI 25 of hoger).",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="leefstijl",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: Overgewicht (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "Overgewicht", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="obesity",
+        name_nl="Ernstig overgewicht",
+        name_en="Obesity",
+        definition="Volwassenen (18+) met ernstig overgewicht (obesitas, BMI 30 of hoger).",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="leefstijl",
+        tables=("50090NED",),
+        caveats=_HEALTH + " Een deel van 'Overgewicht'.",
+        source_keys="50090NED: ErnstigOvergewicht (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "ErnstigOvergewicht", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="smoking",
+        name_nl="Roken",
+        name_en="Smoking",
+        definition="Volwassenen (18+) die roken.",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="leefstijl",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: Roker (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "Roker", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="heavy_drinking",
+        name_nl="Zware drinkers",
+        name_en="Heavy drinkers",
+        definition=(
+            "Volwassenen (18+) die minstens één keer per week 4 (vrouwen) of 6 (mannen) glazen "
+            "alcohol op een dag drinken."
+        ),
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="leefstijl",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: ZwareDrinker (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "ZwareDrinker", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="excessive_drinking",
+        name_nl="Overmatige drinkers",
+        name_en="Excessive drinkers",
+        definition=(
+            "Volwassenen (18+) die per week meer dan 14 (vrouwen) of 21 (mannen) glazen alcohol "
+            "drinken."
+        ),
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="leefstijl",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: OvermatigeDrinker (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "OvermatigeDrinker", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="exercise_guideline",
+        name_nl="Voldoet aan de beweegrichtlijn (per gemeente)",
+        name_en="Meets the physical-activity guideline (per municipality)",
+        definition="Volwassenen (18+) die voldoen aan de beweegrichtlijn van de Gezondheidsraad.",
+        unit="%",
+        decimals=1,
+        direction="higher_better",
+        goal=3,
+        subtheme="leefstijl",
+        tables=("50090NED",),
+        caveats=_HEALTH_2,
+        source_keys="50090NED: VoldoetAanBeweegrichtlijn (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "VoldoetAanBeweegrichtlijn", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="loneliness",
+        name_nl="Eenzaamheid",
+        name_en="Loneliness",
+        definition="Volwassenen (18+) die zich (matig tot zeer ernstig) eenzaam voelen.",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="sociaal",
+        tables=("50090NED",),
+        caveats=_HEALTH,
+        source_keys="50090NED: Eenzaam (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "Eenzaam", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="serious_loneliness",
+        name_nl="Ernstige eenzaamheid",
+        name_en="Serious loneliness",
+        definition="Volwassenen (18+) die zich ernstig of zeer ernstig eenzaam voelen.",
+        unit="%",
+        decimals=1,
+        direction="lower_better",
+        goal=3,
+        subtheme="sociaal",
+        tables=("50090NED",),
+        caveats=_HEALTH + " Een deel van 'Eenzaamheid'.",
+        source_keys="50090NED: ErnstigZeerErnstigEenzaam (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "ErnstigZeerErnstigEenzaam", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="volunteering",
+        name_nl="Vrijwilligerswerk",
+        name_en="Volunteering",
+        definition="Volwassenen (18+) die vrijwilligerswerk doen.",
+        unit="%",
+        decimals=1,
+        direction="higher_better",
+        goal=3,
+        subtheme="sociaal",
+        tables=("50090NED",),
+        caveats=_HEALTH_2,
+        source_keys="50090NED: Vrijwilligerswerk (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "Vrijwilligerswerk", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="informal_care",
+        name_nl="Mantelzorgers",
+        name_en="Informal carers",
+        definition="Volwassenen (18+) die mantelzorg geven.",
+        unit="%",
+        decimals=1,
+        direction="context",
+        goal=3,
+        subtheme="sociaal",
+        tables=("50090NED",),
+        caveats="Context: de richting is omstreden (zorg geven is waardevol maar ook een last). "
+        + _HEALTH,
+        source_keys="50090NED: Mantelzorger (18+)",
+        publisher="RIVM en CBS",
+        recipe=(key("50090NED", "Mantelzorger", where=ADULTS_18),),
+    ),
+    Indicator(
+        id="share_65_plus",
+        name_nl="Inwoners van 65 jaar en ouder",
+        name_en="Residents aged 65 and over",
+        definition="Inwoners van 65 jaar of ouder op 1 januari, als % van alle inwoners.",
+        unit="%",
+        decimals=1,
+        direction="context",
+        goal=3,
+        subtheme="vergrijzing",
         tables=("70072NED",),
-        caveats=_PER_INW_2015,
-        source_keys="70072NED: BedrijfsvestigingenTotaal / TotaleBevolking x 1 000",
+        aggregate_weight=None,
+        caveats=(
+            "Berekend uit de CBS-aantallen van 70072NED (2004-2023, alle gemeenten van elk "
+            "jaar); status 'derived'. Gelijk aan de percentages die StatLine zelf publiceert "
+            "(70072NED 1995-2021, op 0,1 na door afronding). Regiocijfers uit opgetelde aantallen."
+        ),
+        source_keys="70072NED: (k_65Tot80Jaar + k_80JaarOfOuder) / TotaleBevolking x 100",
+        aggregate_ratio=("population_65_plus", "population", 100.0),
+        recipe=(
+            Recipe(
+                source="70072NED",
+                terms=(plus("k_65Tot80Jaar"), plus("k_80JaarOfOuder")),
+                per=(plus("TotaleBevolking"),),
+                factor=100.0,
+            ),
+        ),
+    ),
+    Indicator(
+        id="share_80_plus",
+        name_nl="Inwoners van 80 jaar en ouder",
+        name_en="Residents aged 80 and over",
+        definition="Inwoners van 80 jaar of ouder op 1 januari, als % van alle inwoners.",
+        unit="%",
+        decimals=1,
+        direction="context",
+        goal=3,
+        subtheme="vergrijzing",
+        tables=("70072NED",),
+        aggregate_weight=None,
+        caveats=(
+            "Berekend uit de CBS-aantallen van 70072NED (2004-2023); status 'derived'. "
+            "Regiocijfers uit opgetelde aantallen."
+        ),
+        source_keys="70072NED: k_80JaarOfOuder / TotaleBevolking x 100",
+        aggregate_ratio=("population_80_plus", "population", 100.0),
+        recipe=(ratio("70072NED", "k_80JaarOfOuder", "TotaleBevolking", 100.0),),
+    ),
+    Indicator(
+        id="population_65_plus",
+        name_nl="Inwoners van 65 jaar en ouder (aantal)",
+        name_en="Residents aged 65 and over (number)",
+        definition="Aantal inwoners van 65 jaar of ouder op 1 januari.",
+        unit="inwoners",
+        decimals=0,
+        direction="context",
+        goal=3,
+        subtheme="vergrijzing",
+        tables=("70072NED",),
+        aggregate_weight="sum",
+        caveats="Som van de CBS-leeftijdsgroepen 65-80 en 80+; regiocijfers zijn sommen.",
+        source_keys="70072NED: k_65Tot80Jaar + k_80JaarOfOuder",
+        recipe=(Recipe(source="70072NED", terms=(plus("k_65Tot80Jaar"), plus("k_80JaarOfOuder"))),),
+    ),
+    Indicator(
+        id="population_80_plus",
+        name_nl="Inwoners van 80 jaar en ouder (aantal)",
+        name_en="Residents aged 80 and over (number)",
+        definition="Aantal inwoners van 80 jaar of ouder op 1 januari.",
+        unit="inwoners",
+        decimals=0,
+        direction="context",
+        goal=3,
+        subtheme="vergrijzing",
+        tables=("70072NED",),
+        aggregate_weight="sum",
+        caveats="CBS-leeftijdsgroep 80 jaar of ouder; regiocijfers zijn sommen.",
+        source_keys="70072NED: k_80JaarOfOuder",
+        recipe=(key("70072NED", "k_80JaarOfOuder"),),
     ),
     Indicator(
         id="life_expectancy",
@@ -819,6 +2031,18 @@ INDICATORS: tuple[Indicator, ...] = (
             "71950ned: LevensverwachtingLV (0 jaar, totaal); VZinfo: Bij geboorte, GGD Drenthe"
         ),
         publisher="CBS; RIVM (VZinfo)",
+        recipe=(
+            key(
+                "71950ned",
+                "LevensverwachtingLV",
+                where=(
+                    ("Geslacht", ("T001038",)),
+                    ("LeeftijdOp31December", ("10010",)),
+                    ("Marges", ("MW00000",)),
+                ),
+            ),
+            key("VZinfo", "Bij geboorte"),
+        ),
     ),
     Indicator(
         id="perceived_health_good",
@@ -835,10 +2059,12 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight=None,
         caveats=(
             "Gezondheidsmonitor (GGD'en, CBS, RIVM) 2022, modelschatting uit een enquête; hier "
-            "alleen Nederland en GGD Drenthe (= provincie Drenthe)."
+            "alleen Nederland en GGD Drenthe (= provincie Drenthe). Per gemeente: zie 'Goed "
+            "ervaren gezondheid (per gemeente)' (50090NED, tot 2020)."
         ),
         source_keys="Gezondheidsmonitor: Ervaren gezondheid (goed/zeer goed)",
         publisher="GGD'en, CBS en RIVM",
+        recipe=(key("Gezondheidsmonitor 2022", "Ervaren_gezondheid_(goed/zeer_goed)"),),
     ),
     Indicator(
         id="psychological_complaints",
@@ -856,6 +2082,7 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
         source_keys="Gezondheidsmonitor: Psychische klachten (MHI-5 <= 60)",
         publisher="GGD'en, CBS en RIVM",
+        recipe=(key("Gezondheidsmonitor 2022", "Psychische_klachten_(MHI-5<=60)"),),
     ),
     Indicator(
         id="meets_exercise_guideline",
@@ -873,6 +2100,7 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
         source_keys="Gezondheidsmonitor: Voldoet aan beweegrichtlijn",
         publisher="GGD'en, CBS en RIVM",
+        recipe=(key("Gezondheidsmonitor 2022", "Bewegen_en_sport|Voldoet_aan_beweegrichtlijn"),),
     ),
     Indicator(
         id="smokers",
@@ -890,6 +2118,7 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
         source_keys="Gezondheidsmonitor: Rokers",
         publisher="GGD'en, CBS en RIVM",
+        recipe=(key("Gezondheidsmonitor 2022", "Rokers"),),
     ),
     # --- Wijken of the four municipalities ----------------------------------------------------
     Indicator(
@@ -907,6 +2136,7 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight="sum",
         caveats="Alleen de wijken van Emmen, Coevorden, Hoogeveen en Borger-Odoorn.",
         source_keys="85984NED: AantalInwoners",
+        recipe=(key("85984NED wijken", "AantalInwoners"),),
     ),
     Indicator(
         id="wijk_population_density",
@@ -923,6 +2153,7 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight=None,
         caveats="Alleen de wijken van de vier gemeenten.",
         source_keys="85984NED: Bevolkingsdichtheid",
+        recipe=(key("85984NED wijken", "Bevolkingsdichtheid"),),
     ),
     Indicator(
         id="wijk_dwelling_stock",
@@ -939,6 +2170,7 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight="sum",
         caveats="Alleen de wijken van de vier gemeenten.",
         source_keys="85984NED: Woningvoorraad",
+        recipe=(key("85984NED wijken", "Woningvoorraad"),),
     ),
     Indicator(
         id="wijk_origin_outside_europe",
@@ -958,6 +2190,7 @@ INDICATORS: tuple[Indicator, ...] = (
             "Alleen de wijken van de vier gemeenten."
         ),
         source_keys="85984NED (StatLine): Herkomstland buiten Europa / Aantal inwoners",
+        recipe=(ratio("85984NED wijken", "buiten_europa", "inwoners", 100.0),),
     ),
 )
 
@@ -1020,6 +2253,7 @@ def catalog_rows(observations: pd.DataFrame | None = None) -> list[dict[str, obj
         row["tables"] = "; ".join(ind.tables)
         row["urls"] = "; ".join(ind.urls)
         row["aggregate_ratio"] = " / ".join(map(str, ind.aggregate_ratio or ()))
+        row["recipe"] = "; ".join(r.describe() for r in ind.recipe)
         row["goal_name"] = GOALS[ind.goal]["nl"]
         row["scored"] = ind.scored
         row["licence"] = CBS_LICENCE if ind.publisher.startswith("CBS") else "zie bron"

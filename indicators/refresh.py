@@ -1,11 +1,17 @@
 """``refresh``: rebuild the snapshot from live CBS OData (v3 and v4), all years.
 
-The live path fetches the same tables as the offline files and more years of them, finds the
-yearly editions (KWB, "Gebieden in Nederland") through the CBS catalog instead of a hard-coded
-list, resolves keys by name, and then reuses the extraction and assembly of ``indicators.build``.
-Figures that no CBS OData table delivers (the hand-transcribed outlook, the GGD health monitor,
-a StatLine export) are carried over from the current snapshot with their original provenance,
-so a refresh never silently drops an indicator. Any CBS failure aborts before anything is written.
+The refresh reads the same recipes as the offline build (``Indicator.recipe``): for every table
+or table family (:data:`indicators.recipes.FAMILIES`) it asks CBS for exactly the keys those
+recipes name, resolved by name against the table's own metadata, and hands the rows to the same
+extraction and assembly. Yearly editions (KWB, "Gebieden in Nederland", Arbeidsdeelname per
+regional classification, the Fvw table, the regional population forecast) are found in the CBS
+catalog by title, so a new edition is picked up without a code change. A key that an edition
+lacks is an error that names the table, the key and the edition.
+
+Figures that no CBS OData table delivers (the RIVM health tables, StatLine exports, the 2018
+distances of the wijk- en buurtkaart) are carried over from the current snapshot with their
+original provenance, so a refresh never silently drops an indicator. Any CBS failure aborts
+before anything is written.
 """
 
 from __future__ import annotations
@@ -21,8 +27,17 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from indicators import build
+from indicators.assemble import SourceResult, assemble, regions_table, source_manifest
 from indicators.errors import CBSError, SnapshotError
+from indicators.extract import extract as extract_rows
+from indicators.extract import missing_key_error, recipes_for, resolve_term, select_keys, v4_wide
+from indicators.lookups import (
+    GEBIEDEN_MEASURES,
+    RegionLookups,
+    add_historic_municipalities,
+    lookups_from_gebieden,
+)
+from indicators.recipes import FAMILIES, Family
 from indicators.regions import FOCUS_MUNICIPALITIES, NEDERLAND
 from indicators.snapshot import load_snapshot
 from indicators.sources.odata import (
@@ -37,25 +52,26 @@ from indicators.sources.odata import (
 log = logging.getLogger(__name__)
 
 REGION_FILTER_V4 = "(startswith(RegioS,'GM') or startswith(RegioS,'PV') or RegioS eq 'NL01')"
-KWB_TITLE = re.compile(r"^Kerncijfers wijken en buurten (\d{4})$")
 GEBIEDEN_TITLE = re.compile(r"^Gebieden in Nederland (\d{4})$")
-FIRST_KWB_EDITION = 2020
-# KWB key names differ between editions; the first that exists wins.
-KWB_KEYS: dict[str, tuple[str, ...]] = {
-    "a_inw": ("AantalInwoners",),
-    "a_woning": ("Woningvoorraad",),
-    "a_hh": ("HuishoudensTotaal",),
-    "p_leegsw": (
-        "OnbewoondeWoningen",
-        "PercentageOnbewoondeWoningen",
-        "PercentageLeegstaandeWoningen",
-    ),
-    "p_koopw": ("Koopwoningen",),
-    "p_wcorpw": ("InBezitWoningcorporatie",),
-    "g_wozbag": ("GemiddeldeWOZWaardeVanWoningen", "GemiddeldeWoningwaarde"),
-    "ste_mvs": ("MateVanStedelijkheid",),
-    "bev_dich": ("Bevolkingsdichtheid",),
+CODE = re.compile(r"^[A-Za-z0-9_]+$")
+GEO_TYPES = ("GeoDimension", "GeoDetail")
+DIMENSION_TYPES = ("Dimension", "TimeDimension", *GEO_TYPES)
+# Offline sources that a live source replaces as a whole (the live one has all their years).
+REPLACES: dict[str, set[str]] = {
+    "cbs-70072ned": {
+        "cbs-70072ned-2015",
+        "cbs-70072ned-v4",
+        "cbs-70072ned-leeftijd",
+        "cbs-70072ned-statline",
+    },
+    "cbs-83648ned": {"cbs-83648ned-2013-2017"},
+    "cbs-kwb-2022": {"cbs-kwb-2022-bedrijven"},
+    "cbs-arbeidsdeelname": {"cbs-85494ned"},
+    "cbs-fvw": {"cbs-60039fvw-2019"},
+    "cbs-regionale-prognose": {"cbs-84527ned-transcribed"},
 }
+# Live tables that hold Nederland only (no municipality to require).
+NATIONAL_ONLY = {"cbs-71950ned"}
 
 
 @dataclass
@@ -64,8 +80,143 @@ class Clients:
     v4: ODataV4Client
 
 
-def _v4_codes_filter(codes: list[str]) -> str:
-    return "(" + " or ".join(f"Measure eq '{c}'" for c in codes) + ")"
+@dataclass
+class TableMeta:
+    """What a v3 table's ``DataProperties`` say: topic keys in order, their titles, the
+    dimensions and which one holds the regions."""
+
+    keys: list[str]
+    titles: dict[str, str]
+    dimensions: list[str]
+    region_dim: str | None
+
+
+def table_meta(c: Clients, table: str) -> TableMeta:
+    props = c.v3.data_properties(table)
+    topics = [p for p in props if p.get("Type") == "Topic" and str(p.get("Key") or "").strip()]
+    topics.sort(key=lambda p: (p.get("Position") is None, p.get("Position") or 0))
+    keys = [str(p["Key"]).strip() for p in topics]
+    titles = {str(p["Key"]).strip(): str(p.get("Title") or "") for p in topics}
+    dims = [str(p["Key"]).strip() for p in props if p.get("Type") in DIMENSION_TYPES]
+    geo = [str(p["Key"]).strip() for p in props if p.get("Type") in GEO_TYPES]
+    return TableMeta(keys, titles, dims, geo[0] if geo else None)
+
+
+def where_filter(family: str, dimensions: list[str], edition: int | None = None) -> str | None:
+    """An OData filter keeping the dimension codes that the family's recipes ask for."""
+    accepted: dict[str, set[str]] = {}
+    for _, recipe in recipes_for(family, edition):
+        for dim, values in recipe.where:
+            if dim in dimensions:
+                accepted.setdefault(dim, set()).update(v for v in values if CODE.match(v))
+    parts = [
+        "(" + " or ".join(f"{dim} eq '{code}'" for code in sorted(codes)) + ")"
+        for dim, codes in sorted(accepted.items())
+        if codes
+    ]
+    return " and ".join(parts) or None
+
+
+def _live(
+    source_id: str, table: str, base: str, priority: int, obs: pd.DataFrame, title: str = ""
+) -> SourceResult:
+    return SourceResult(
+        source_id,
+        table,
+        title or f"CBS {table} (live OData)",
+        f"{base}/{table}",
+        priority,
+        obs.reset_index(drop=True),
+        [],
+    )
+
+
+def live_v3(
+    c: Clients,
+    family: str,
+    table: str,
+    source_id: str,
+    priority: int,
+    *,
+    regions: list[str] | None = None,
+    edition: int | None = None,
+    provisional: bool = False,
+    by_prefix: bool = False,
+    title: str = "",
+) -> SourceResult:
+    """One v3 table: the recipe keys of ``family``, every period, the reported regions.
+
+    ``regions`` lists the region codes to ask for; ``by_prefix`` asks instead for every code
+    starting with GM or NL (a KWB edition holds all wijken and buurten too). A table without
+    a region dimension holds Nederland only.
+    """
+    meta = table_meta(c, table)
+    chosen = select_keys(family, table, meta.keys, meta.titles, edition)
+    dim = meta.region_dim
+    dims = [d for d in meta.dimensions if d != dim]
+    prefix = f"(startswith({dim},'GM') or startswith({dim},'NL'))" if by_prefix and dim else None
+    filters = " and ".join(f for f in (where_filter(family, meta.dimensions, edition), prefix) if f)
+    frame = c.v3.typed_dataset(
+        table,
+        region_dim=dim or "RegioS",
+        regions=regions if dim else None,
+        filters=filters or None,
+        select=[*([dim] if dim else []), *dims, *chosen],
+        rows_per_region=60,
+    )
+    if dim:
+        frame = frame.rename(columns={dim: "RegioS"})
+    else:
+        frame["RegioS"] = NEDERLAND
+    frame["RegioS"] = frame["RegioS"].astype(str).str.strip().replace({"NL00": NEDERLAND})
+    if "Perioden" not in frame.columns:  # KWB editions have no period dimension
+        frame["Perioden"] = f"{family} {edition}"
+        frame["_year"] = edition
+    obs = extract_rows(
+        frame,
+        family,
+        source_id=source_id,
+        table=table,
+        edition=edition,
+        required=True,
+        provisional=provisional,
+        titles=meta.titles,
+    )
+    return _live(source_id, table, c.v3.base_url, priority, obs, title)
+
+
+def live_v4(c: Clients, family: str, table: str, source_id: str, priority: int) -> SourceResult:
+    """One v4 table: the measures the recipes name (by title), filtered on their dimensions."""
+    measures = c.v4.measure_codes(table)
+    titles = [" ".join(str(t).split()) for t in measures["Title"]]
+    chosen: set[str] = set()
+    for indicator, recipe in recipes_for(family):
+        for term in recipe.all_terms:
+            column = resolve_term(titles, term)
+            if column is None:
+                if not term.optional:
+                    raise missing_key_error(family, table, None, indicator, term)
+                continue
+            chosen.add(str(measures["Identifier"].iloc[titles.index(column)]))
+    dims = set(c.v4.dimensions(table))
+    filters = [
+        "(" + " or ".join(f"Measure eq '{m}'" for m in sorted(chosen)) + ")",
+        REGION_FILTER_V4,
+    ]
+    wanted = where_filter(family, sorted(dims))
+    if wanted:
+        filters.append(wanted)
+    obs = c.v4.observations(table, " and ".join(filters))
+    status = _period_status(c, table)
+    rows = extract_rows(
+        v4_wide(obs, measures),
+        family,
+        source_id=source_id,
+        table=table,
+        required=True,
+        period_status=status,
+    )
+    return _live(source_id, table, c.v4.base_url, priority, rows)
 
 
 def _period_status(c: Clients, table: str) -> dict[str, str]:
@@ -76,188 +227,111 @@ def _period_status(c: Clients, table: str) -> dict[str, str]:
     return dict(zip(codes["Identifier"].astype(str), codes["Status"].astype(str), strict=True))
 
 
-def live_population(c: Clients) -> build.SourceResult:
-    measures = c.v4.measure_codes("03759ned")
-    code = build.measure_by_title(measures, "Bevolking op 1 januari", "03759ned")
-    obs = c.v4.observations(
-        "03759ned",
-        f"Measure eq '{code}' and Geslacht eq 'T001038' and Leeftijd eq '10000' and "
-        f"BurgerlijkeStaat eq 'T001019' and {REGION_FILTER_V4}",
-    )
-    status = _period_status(c, "03759ned")
-    return _live(
-        "cbs-03759ned",
-        "03759ned",
-        c.v4.base_url,
-        10,
-        build.extract_population_03759(obs, measures, status),
-    )
-
-
-def live_house_prices(c: Clients) -> build.SourceResult:
-    measures = c.v4.measure_codes("83625NED")
-    code = build.measure_by_title(measures, "Gemiddelde verkoopprijs", "83625NED")
-    obs = c.v4.observations("83625NED", f"Measure eq '{code}' and {REGION_FILTER_V4}")
-    return _live(
-        "cbs-83625ned",
-        "83625NED",
-        c.v4.base_url,
-        10,
-        build.extract_house_price_83625(obs, measures, _period_status(c, "83625NED")),
-    )
-
-
-def live_70072_v4(c: Clients) -> build.SourceResult:
-    measures = c.v4.measure_codes("70072ned")
-    codes = [
-        build.measure_by_title(measures, t, "70072ned")
-        for t in ("Totale bevolking", "Personenauto's, relatief")
-    ]
-    obs = c.v4.observations("70072ned", f"{_v4_codes_filter(codes)} and startswith(RegioS,'GM')")
-    return _live(
-        "cbs-70072ned-v4", "70072NED", c.v4.base_url, 20, build.extract_70072_v4(obs, measures)
-    )
-
-
-def live_70072_v3(c: Clients, regions: list[str]) -> build.SourceResult:
-    keys = c.v3.keys("70072NED")
-    needed = {build.resolve_key(keys, name, occ) for _, name, occ in build.DIRECT_70072}
-    needed |= {build.resolve_key(keys, name, occ) for _, name, occ, _f in build.PER_CAPITA_70072}
-    needed |= {
-        build.resolve_key(keys, n)
-        for n in (
-            "TotaleBevolking",
-            "VoorraadOp1Januari",
-            "Nieuwbouwwoningen",
-            "TotaalHuishoudelijkAfval",
-            "GrofHuishoudelijkRestafval",
-        )
-    }
-    select = ["RegioS", "Perioden", *sorted(needed, key=keys.index)]
-    frame = c.v3.typed_dataset("70072NED", regions=regions, select=select, rows_per_region=40)
-    obs = build.extract_70072_v3(frame, keys)
-    obs["source"] = "cbs-70072ned"
-    return _live("cbs-70072ned", "70072NED", c.v3.base_url, 25, obs)
-
-
-def live_crime(c: Clients, regions: list[str]) -> build.SourceResult:
-    keys = c.v3.keys("83648NED")
-    wanted = [
-        build.resolve_key(keys, n)
-        for n in ("GeregistreerdeMisdrijvenPer1000Inw", "TotaalGeregistreerdeMisdrijven")
-    ]
-    frame = c.v3.typed_dataset(
-        "83648NED",
-        regions=regions,
-        filters="SoortMisdrijf eq '0000000'",
-        select=["SoortMisdrijf", "RegioS", "Perioden", *wanted],
-    )
-    return _live("cbs-83648ned", "83648NED", c.v3.base_url, 10, build.extract_crime_83648(frame))
-
-
-def live_thefts(c: Clients, regions: list[str]) -> build.SourceResult:
-    keys = c.v3.keys("83651NED")
-    wanted = [
-        build.resolve_key(keys, n)
-        for n in ("GeregistreerdeDiefstallenPer1000Inw", "TotaalGeregistreerdeDiefstallen")
-    ]
-    frame = c.v3.typed_dataset(
-        "83651NED",
-        regions=regions,
-        filters="SoortDiefstal eq 'CRI1122' and GebruikVanGeweld eq 'T001540'",
-        select=["GebruikVanGeweld", "SoortDiefstal", "RegioS", "Perioden", *wanted],
-    )
-    return _live("cbs-83651ned", "83651NED", c.v3.base_url, 10, build.extract_thefts_83651(frame))
-
-
-def live_life_expectancy(c: Clients) -> build.SourceResult:
-    keys = c.v3.keys("71950ned")
-    key = build.resolve_key(keys, "LevensverwachtingLV")
-    frame = c.v3.typed_dataset(
-        "71950ned",
-        filters="Geslacht eq 'T001038' and LeeftijdOp31December eq '10010' and Marges eq 'MW00000'",
-        select=["Geslacht", "LeeftijdOp31December", "Marges", "Perioden", key],
-    )
-    return _live(
-        "cbs-71950ned", "71950ned", c.v3.base_url, 10, build.extract_life_expectancy_71950(frame)
-    )
-
-
-def editions(c: Clients, title: re.Pattern[str], search: str) -> dict[int, str]:
-    """Edition year -> table id of yearly tables found in the CBS catalog."""
-    found = c.v3.find_tables(search)
+def editions(c: Clients, family: Family) -> dict[int, str]:
+    """Edition year -> table id of a family's tables found in the CBS catalog by title."""
+    found = c.v3.find_tables(family.search or family.name)
     out: dict[int, str] = {}
     for row in found.itertuples():
-        match = title.match(str(row.Title).strip())
+        match = re.match(family.title or "$^", str(row.Title).strip())
         if match:
-            out[int(match.group(1))] = str(row.Identifier).strip()
+            year = match.group(1) if match.groups() else None
+            out[int(year) if year else 0] = str(row.Identifier).strip()
     if not out:
         raise CBSError(
-            f"The CBS catalog lists no table titled like {title.pattern!r}; the "
-            "title may have changed. Check the catalog and indicators/refresh.py."
+            f"The CBS catalog lists no table titled like {family.title!r}; the title may have "
+            "changed. Check the catalog and the family in indicators/recipes.py."
         )
     return out
 
 
-def live_kwb(c: Clients) -> list[build.SourceResult]:
-    found = {
-        y: t
-        for y, t in editions(c, KWB_TITLE, "Kerncijfers wijken en buurten").items()
-        if y >= FIRST_KWB_EDITION
-    }
-    newest = max(found)
-    results = []
-    for edition, table in sorted(found.items()):
-        keys = c.v3.keys(table)
-        chosen = {}
-        for canonical, names in KWB_KEYS.items():
-            for name in names:
-                if any(re.sub(r"_\d+$", "", k) == name for k in keys):
-                    chosen[canonical] = build.resolve_key(keys, name)
-                    break
-            else:
-                raise CBSError(
-                    f"KWB {edition} ({table}): no key named any of {names}; CBS may "
-                    "have renamed it. Add the new name to KWB_KEYS in refresh.py."
-                )
-        frame = c.v3.typed_dataset(
-            table,
-            region_dim="WijkenEnBuurten",
-            filters="startswith(WijkenEnBuurten,'GM')",
-            select=["WijkenEnBuurten", *chosen.values()],
+def _gebieden_editions(c: Clients) -> dict[int, str]:
+    found = c.v3.find_tables("Gebieden in Nederland")
+    out = {}
+    for row in found.itertuples():
+        match = GEBIEDEN_TITLE.match(str(row.Title).strip())
+        if match:
+            out[int(match.group(1))] = str(row.Identifier).strip()
+    if not out:
+        raise CBSError(
+            "The CBS catalog lists no table titled 'Gebieden in Nederland YYYY'; the title may "
+            "have changed. Check the catalog and indicators/refresh.py."
         )
-        frame = frame.rename(columns={v: k for k, v in chosen.items()})
-        frame = frame.rename(columns={"WijkenEnBuurten": "gwb_code"})
-        frame = frame.astype({k: str for k in KWB_KEYS})
-        obs = build.extract_kwb(frame, edition, provisional=edition == newest)
-        build.KWB_TABLES.setdefault(edition, table)
-        obs["table"] = table
-        results.append(_live(f"cbs-kwb-{edition}", table, c.v3.base_url, 40, obs))
+    return out
+
+
+def live_lookups(c: Clients) -> RegionLookups:
+    found = _gebieden_editions(c)
+    codes = "(" + " or ".join(f"Measure eq '{m}'" for m in GEBIEDEN_MEASURES) + ")"
+    tables = {year: c.v4.observations(table, codes) for year, table in sorted(found.items())}
+    lookups = lookups_from_gebieden(tables)
+    # Names of municipalities that ceased to exist before the oldest 'Gebieden' edition.
+    add_historic_municipalities(lookups, c.v4.dimension_codes("70072ned", "RegioS"))
+    return lookups
+
+
+def live_kwb(c: Clients) -> list[SourceResult]:
+    family = FAMILIES["KWB"]
+    found = {y: t for y, t in editions(c, family).items() if y >= (family.first_edition or 0)}
+    newest = max(found)
+    return [
+        live_v3(
+            c,
+            "KWB",
+            table,
+            f"cbs-kwb-{edition}",
+            40,
+            edition=edition,
+            provisional=edition == newest,
+            by_prefix=True,
+            title=f"Kerncijfers wijken en buurten {edition} (live OData)",
+        )
+        for edition, table in sorted(found.items())
+    ]
+
+
+def live_newest(c: Clients, family_name: str, source_id: str, regions: list[str]) -> SourceResult:
+    """The newest edition of a family found by title (all its periods)."""
+    family = FAMILIES[family_name]
+    found = editions(c, family)
+    year = max(found)
+    table = found[year]
+    return live_v3(c, family_name, table, source_id, 10, regions=regions, title=f"{family_name}")
+
+
+def carried_over(previous: Path, live_ids: set[str]) -> list[SourceResult]:
+    """Sources of the current snapshot that the live refresh does not deliver, kept as they were
+    (lower priority than any live source, so a live figure always wins)."""
+    try:
+        snap = load_snapshot(previous)
+    except SnapshotError:  # no previous snapshot: nothing to carry over
+        return []
+    replaced = set(live_ids)
+    for sid in live_ids:
+        replaced |= REPLACES.get(sid, set())
+    obs = snap.observations
+    obs = obs[obs["source"] != "derived"]  # regional aggregates are derived anew
+    results = []
+    for entry in snap.manifest.get("sources", []):
+        sid = entry["id"]
+        rows = obs[obs["source"] == sid]
+        if sid in replaced or rows.empty:
+            continue
+        results.append(
+            SourceResult(
+                sid,
+                entry.get("table", ""),
+                entry.get("title", ""),
+                entry.get("url", ""),
+                90,
+                rows.astype({"year": "int64"}).reset_index(drop=True),
+                entry.get("files", []),
+                note=f"carried over from the previous snapshot ({snap.manifest.get('built_at')})",
+            )
+        )
     return results
 
 
-def live_lookups(c: Clients) -> build.RegionLookups:
-    found = editions(c, GEBIEDEN_TITLE, "Gebieden in Nederland")
-    codes = _v4_codes_filter(list(build.GEBIEDEN_MEASURES))
-    tables = {year: c.v4.observations(table, codes) for year, table in sorted(found.items())}
-    return build.lookups_from_gebieden(tables)
-
-
-def _live(
-    source_id: str, table: str, base: str, priority: int, obs: pd.DataFrame
-) -> build.SourceResult:
-    obs = obs.copy()
-    obs["source"] = source_id
-    return build.SourceResult(
-        source_id, table, f"CBS {table} (live OData)", f"{base}/{table}", priority, obs, []
-    )
-
-
-# Live tables that must deliver every focus municipality (the others are NL-only tables).
-NATIONAL_ONLY = {"cbs-71950ned"}
-
-
-def require_focus_regions(result: build.SourceResult) -> None:
+def require_focus_regions(result: SourceResult) -> None:
     """Abort when a live table lacks one of the four municipalities: a silent gap would
     replace good figures with none."""
     if result.source_id in NATIONAL_ONLY:
@@ -270,36 +344,6 @@ def require_focus_regions(result: build.SourceResult) -> None:
             "the table or the regional classification; the refresh is aborted so the current "
             "figures stay. Check the table on StatLine, or run `build` from the raw files."
         )
-
-
-def carried_over(previous: Path, live_ids: set[str]) -> list[build.SourceResult]:
-    """Sources of the current snapshot that the live refresh does not deliver, kept as they were
-    (lower priority than any live source, so a live figure always wins)."""
-    try:
-        snap = load_snapshot(previous)
-    except SnapshotError:  # no previous snapshot: nothing to carry over
-        return []
-    obs = snap.observations
-    obs = obs[obs["source"] != "derived"]  # regional aggregates are derived anew
-    results = []
-    for entry in snap.manifest.get("sources", []):
-        sid = entry["id"]
-        rows = obs[obs["source"] == sid]
-        if sid in live_ids or rows.empty:
-            continue
-        results.append(
-            build.SourceResult(
-                sid,
-                entry.get("table", ""),
-                entry.get("title", ""),
-                entry.get("url", ""),
-                90,
-                rows.astype({"year": "int64"}).reset_index(drop=True),
-                entry.get("files", []),
-                note=f"carried over from the previous snapshot ({snap.manifest.get('built_at')})",
-            )
-        )
-    return results
 
 
 def boundary_inputs(geo: Path, previous: Path) -> tuple[pd.DataFrame, dict[str, Callable]]:
@@ -339,45 +383,64 @@ def refresh_snapshot(args: argparse.Namespace) -> dict[str, object]:
         ),
         ODataV4Client(args.v4_url or V4_BASE, session, args.timeout),
     )
-    steps: list[tuple[str, Callable[[], object]]] = []
     state: dict[str, object] = {}
-    steps.append(
-        ("Gebieden in Nederland", lambda: state.setdefault("lookups", live_lookups(clients)))
-    )
+
+    def lookups() -> RegionLookups:
+        return state["lookups"]  # type: ignore[return-value]
 
     def regions() -> list[str]:
-        lookups: build.RegionLookups = state["lookups"]  # type: ignore[assignment]
-        gm = sorted(set(lookups.membership["gemeente"]))
-        pv = sorted(set(lookups.membership["provincie"].dropna()))
+        """Nederland, the provinces and every municipality code CBS has used."""
+        names = lookups().names
+        gm = sorted(set(names.loc[names["level"] == "gemeente", "code"]))
+        pv = sorted(set(lookups().membership["provincie"].dropna()))
         return [NEDERLAND, *pv, *gm]
 
-    steps += [
-        ("03759ned bevolking", lambda: live_population(clients)),
-        ("83625NED verkoopprijzen", lambda: live_house_prices(clients)),
-        ("70072ned (v4) auto's", lambda: live_70072_v4(clients)),
-        ("70072NED regionale kerncijfers", lambda: live_70072_v3(clients, regions())),
-        ("83648NED criminaliteit", lambda: live_crime(clients, regions())),
-        ("83651NED diefstallen", lambda: live_thefts(clients, regions())),
-        ("71950ned levensverwachting", lambda: live_life_expectancy(clients)),
-        ("KWB-edities", lambda: live_kwb(clients)),
+    c = clients
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("Gebieden in Nederland", lambda: state.setdefault("lookups", live_lookups(c))),
+        ("03759ned bevolking", lambda: live_v4(c, "03759ned", "03759ned", "cbs-03759ned", 10)),
+        ("83625NED verkoopprijzen", lambda: live_v4(c, "83625NED", "83625NED", "cbs-83625ned", 10)),
+        (
+            "70072NED regionale kerncijfers",
+            lambda: live_v3(c, "70072NED", "70072NED", "cbs-70072ned", 25, regions=regions()),
+        ),
+        (
+            "83648NED criminaliteit",
+            lambda: live_v3(c, "83648NED", "83648NED", "cbs-83648ned", 10, regions=regions()),
+        ),
+        (
+            "83651NED diefstallen",
+            lambda: live_v3(c, "83651NED", "83651NED", "cbs-83651ned", 10, regions=regions()),
+        ),
+        (
+            "71950ned levensverwachting",
+            lambda: live_v3(c, "71950ned", "71950ned", "cbs-71950ned", 10),
+        ),
+        ("KWB-edities", lambda: live_kwb(c)),
+        (
+            "Arbeidsdeelname",
+            lambda: live_newest(c, "Arbeidsdeelname", "cbs-arbeidsdeelname", regions()),
+        ),
+        ("Fvw-maatstaven", lambda: live_newest(c, "Fvw", "cbs-fvw", regions())),
+        (
+            "Regionale prognose",
+            lambda: live_newest(c, "Regionale prognose", "cbs-regionale-prognose", regions()),
+        ),
     ]
-    results: list[build.SourceResult] = []
+    results: list[SourceResult] = []
     with tqdm(steps, desc="CBS", unit="tabel", disable=None) as bar:
         for label, step in bar:
             bar.set_postfix_str(label)
             out = step()
-            if isinstance(out, build.SourceResult):
+            if isinstance(out, SourceResult):
                 results.append(out)
             elif isinstance(out, list):
                 results.extend(out)
-    lookups: build.RegionLookups = state["lookups"]  # type: ignore[assignment]
     for result in results:
         require_focus_regions(result)
     live_ids = {r.source_id for r in results}
-    if any(r.source_id == "cbs-70072ned" for r in results):
-        live_ids.add("cbs-70072ned-2015")  # the live series includes the 2015 figures
     results += carried_over(args.out, live_ids)
-    obs, warnings = build.assemble(results, lookups)
+    obs, warnings = assemble(results, lookups())
     missing = [m for m in FOCUS_MUNICIPALITIES if m not in set(obs["region"])]
     if missing:
         raise CBSError(f"CBS returned no figures for {missing}; refresh aborted.")
@@ -386,13 +449,13 @@ def refresh_snapshot(args: argparse.Namespace) -> dict[str, object]:
         known = snapshot.load_snapshot(args.out).regions
     except SnapshotError:
         known = None
-    regions_frame = build.regions_table(obs, lookups, wijk_names, known)
+    regions_frame = regions_table(obs, lookups(), wijk_names, known)
     summary = snapshot.write_snapshot(
         args.out,
         obs,
         regions_frame,
         geo_writers,
-        build.source_manifest(results),
+        source_manifest(results),
         {
             "mode": "refresh (live CBS OData)",
             "v3": clients.v3.base_url,

@@ -11,22 +11,54 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import build
-from indicators.build import (
-    KWB_VARIABLES,
+from indicators import catalog
+from indicators.assemble import (
     SourceResult,
+    classification_members,
     derive_aggregates,
-    extract_70072_v3,
-    extract_house_price_83625,
-    extract_kwb,
-    extract_population_03759,
-    extract_thefts_83651,
+    from_indicators,
     resolve_overlaps,
 )
-from indicators.errors import CBSError, RawDataError
+from indicators.errors import CBSError
+from indicators.extract import extract, resolve_term, select_keys, v4_wide
+from indicators.recipes import Term
 from indicators.regions import FOCUS_MUNICIPALITIES
 from indicators.snapshot import OBS_COLUMNS
 from indicators.sources import raw as rawio
+
+
+def extract_70072_v3(frame: pd.DataFrame) -> pd.DataFrame:
+    return extract(frame, "70072NED", source_id="cbs-70072ned-2015", table="70072NED")
+
+
+def extract_kwb(frame: pd.DataFrame, edition: int, provisional: bool, **kw) -> pd.DataFrame:
+    frame = frame.rename(columns={"gwb_code": "RegioS"}).assign(
+        Perioden=f"KWB {edition}", _year=edition
+    )
+    return extract(
+        frame,
+        "KWB",
+        source_id=f"cbs-kwb-{edition}",
+        table={2024: "85984NED"}.get(edition, f"KWB {edition}"),
+        edition=edition,
+        provisional=provisional,
+        **kw,
+    )
+
+
+def extract_v4(family: str, obs, measures, period_status=None) -> pd.DataFrame:
+    return extract(
+        v4_wide(obs, measures),
+        family,
+        source_id=f"cbs-{family.lower()}",
+        table=family,
+        period_status=period_status,
+    )
+
+
+def extract_thefts_83651(frame: pd.DataFrame) -> pd.DataFrame:
+    return extract(frame, "83651NED", source_id="cbs-83651ned", table="83651NED")
+
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "raw"
 
@@ -99,8 +131,8 @@ def test_extract_70072_v3_per_capita_rates():
     # 8,000 * 1,000 / 100,000 = 80
     assert values[("jobs_per_1000", "GM0114", 2015)] == pytest.approx(450.0)
     # 45 (x 1 000 banen) * 1,000 * 1,000 / 100,000 = 450
-    assert values[("businesses_per_1000", "GM0114", 2015)] == pytest.approx(70.0)
-    # 7,000 * 1,000 / 100,000 = 70
+    assert values[("businesses", "GM0114", 2015)] == 7_000.0  # the count; the rate per
+    # 1,000 inhabitants is computed from indicators at assembly (test_from_indicators)
     assert values[("residual_waste_per_inhabitant", "GM0114", 2015)] == pytest.approx(200.0)
     # 20,000 (x 1 000 kg) * 1,000 / 100,000 = 200 kg
     assert values[("new_dwellings_per_1000", "GM0114", 2015)] == pytest.approx(5.0)
@@ -170,14 +202,34 @@ def test_extract_70072_v3_regions_status_and_provenance():
         "social_assistance_per_1000",
         "disability_benefits_per_1000",
         "jobs_per_1000",
-        "businesses_per_1000",
         "residual_waste_per_inhabitant",
         "new_dwellings_per_1000",
         "waste_separated",
         "waste_separated_share",
     }
-    direct = {indicator for indicator, _, _ in build.DIRECT_70072} | {"waste_total"}
-    assert len(direct) == 20  # 19 topics of DIRECT_70072 + waste_total
+    direct = {
+        "population",
+        "dwelling_stock",
+        "households",
+        "owner_occupied_share",
+        "dist_gp",
+        "dist_gp_post",
+        "dist_hospital",
+        "dist_childcare",
+        "dist_primary_school",
+        "dist_secondary_school",
+        "dist_supermarket",
+        "dist_library",
+        "dist_cinema",
+        "dist_pool",
+        "dist_train_station",
+        "schools_within_3km",
+        "supermarkets_within_3km",
+        "income_household_mean_disposable",
+        "income_household_mean_standardised",
+        "waste_total",
+        "businesses",
+    }
     status = obs.groupby("indicator")["status"].agg(set).to_dict()
     assert set(status) >= derived | direct
     for indicator in derived:
@@ -200,10 +252,30 @@ def test_extract_70072_v3_keeps_only_yearly_periods():
     )
 
 
-def test_extract_70072_v3_missing_topic_names_the_key():
+def test_extract_70072_v3_missing_topic_is_skipped_offline():
+    # An offline file is a selection of the table: a recipe without its key gives no rows.
     frame = frame_70072().rename(columns={"Werkloosheid_159": "Werkloos_159"})
-    with pytest.raises(CBSError, match="Werkloosheid"):
-        extract_70072_v3(frame)
+    obs = extract_70072_v3(frame)
+    assert "unemployment_benefits_per_1000" not in set(obs["indicator"])
+    assert lookup(rows_of(obs, "population").reset_index())[("population", "GM0114", 2015)] == (
+        100_000.0
+    )
+
+
+def test_live_keys_of_a_table_name_a_missing_key():
+    # Every key the 70072NED recipes name, with an arbitrary suffix, except Werkloosheid.
+    from indicators.extract import recipes_for
+
+    names = {t.names[0] for _, r in recipes_for("70072NED") for t in r.all_terms}
+    keys = [f"{name}_{n}" for n, name in enumerate(sorted(names))]
+    keys += ["TotaalParticuliereHuishoudens_999"]  # the second income block
+    chosen = select_keys("70072NED", "70072NED", keys)
+    assert "TotaleBevolking_" + str(sorted(names).index("TotaleBevolking")) in chosen
+    without = [k for k in keys if not k.startswith("Werkloosheid_")]
+    with pytest.raises(CBSError, match="'Werkloosheid'") as info:
+        select_keys("70072NED", "70072NED", without)
+    assert "table 70072NED" in str(info.value)
+    assert "unemployment_benefits_per_1000" in str(info.value)
 
 
 # --- KWB --------------------------------------------------------------------------------------
@@ -227,10 +299,8 @@ def frame_kwb_2024() -> pd.DataFrame:
         "ste_mvs",
         "bev_dich",
     ]
-    assert set(columns) == set(KWB_VARIABLES)
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     frame = frame.rename_axis("gwb_code").reset_index()
-    frame["_edition"] = "2024"  # both callers (build and refresh) add this column
     return frame
 
 
@@ -275,9 +345,16 @@ def test_extract_kwb_unknown_edition_table_name():
 
 def test_extract_kwb_missing_column():
     frame = frame_kwb_2024().drop(columns="ste_mvs")
-    with pytest.raises(RawDataError, match="ste_mvs") as info:
-        extract_kwb(frame, 2024, provisional=False)
-    assert "2024" in str(info.value)
+    # Offline: the urbanity recipe is skipped, the rest comes through (17 - 2 rows).
+    obs = extract_kwb(frame, 2024, provisional=False)
+    assert "urbanity" not in set(obs["indicator"])
+    assert len(obs) == 15
+    # Live (required): one line naming the table family, the edition, the table and the key.
+    with pytest.raises(CBSError) as info:
+        extract_kwb(frame, 2024, provisional=False, required=True)
+    message = str(info.value)
+    assert "KWB 2024 (85984NED)" in message and "'MateVanStedelijkheid'" in message
+    assert "\n" not in message
 
 
 # --- v4: 03759ned population and 83625NED house prices ----------------------------------------
@@ -323,7 +400,7 @@ def population_obs() -> pd.DataFrame:
 
 
 def test_extract_population_03759_totals_only():
-    obs = extract_population_03759(population_obs(), POP_MEASURES)
+    obs = extract_v4("03759ned", population_obs(), POP_MEASURES)
     assert lookup(obs) == {
         ("population", "GM0114", 2024): 110_000.0,
         ("population", "GM0114", 2023): 109_000.0,
@@ -338,13 +415,20 @@ def test_extract_population_03759_totals_only():
 
 def test_extract_population_03759_without_the_measure():
     measures = POP_MEASURES[POP_MEASURES["Identifier"] == "M000352"]
-    with pytest.raises(RawDataError, match="Bevolking op 1 januari"):
-        extract_population_03759(population_obs(), measures)
+    assert extract_v4("03759ned", population_obs(), measures).empty
+    with pytest.raises(CBSError, match="Bevolking op 1 januari"):
+        extract(
+            v4_wide(population_obs(), measures),
+            "03759ned",
+            source_id="cbs-03759ned",
+            table="03759ned",
+            required=True,
+        )
 
 
 def test_population_from_the_v4_json_fixture():
     obs, measures = rawio.read_v4_json_dir(FIXTURES / "v4" / "03759ned")
-    result = extract_population_03759(obs, measures)
+    result = extract_v4("03759ned", obs, measures)
     # page 1: NL01 18,000,000 and GM0114 110,000 (the Q_POP_AVG row is another measure);
     # page 2: GM0114 men only (dropped), GM0109 36,000, GM1681 null (dropped).
     assert lookup(result) == {
@@ -381,7 +465,7 @@ def house_price_obs() -> pd.DataFrame:
 def test_extract_house_price_83625_yearly_reported_regions():
     # CBS marks a period provisional in PeriodenCodes.Status, not per cell.
     period_status = {"2023JJ00": "Definitief", "2024JJ00": "Voorlopig"}
-    obs = extract_house_price_83625(house_price_obs(), HOUSE_MEASURES, period_status)
+    obs = extract_v4("83625NED", house_price_obs(), HOUSE_MEASURES, period_status)
     assert lookup(obs) == {
         ("house_price", "GM0114", 2023): 297_000.0,
         ("house_price", "GM0114", 2024): 313_000.0,
@@ -397,8 +481,7 @@ def test_extract_house_price_83625_yearly_reported_regions():
 
 
 def test_extract_house_price_83625_without_the_measure():
-    with pytest.raises(RawDataError, match="Gemiddelde verkoopprijs"):
-        extract_house_price_83625(house_price_obs(), HOUSE_MEASURES.iloc[[0]])
+    assert extract_v4("83625NED", house_price_obs(), HOUSE_MEASURES.iloc[[0]]).empty
 
 
 def test_thefts_from_the_unquoted_v3_fixture():
@@ -540,7 +623,7 @@ def test_derive_aggregates_rows_are_marked_derived():
     assert set(derived["status"]) == {"derived"}
     assert set(derived["source"]) == {"derived"}
     vacancy = derived[derived["indicator"] == "vacancy_rate"]
-    assert set(vacancy["table"]) == {"; ".join(build.catalog.get("vacancy_rate").tables)}
+    assert set(vacancy["table"]) == {"; ".join(catalog.get("vacancy_rate").tables)}
     assert set(derived["region"]) <= {"ZOD", "PV22", "NL01"}
     # urbanity is a class (no aggregate weight): never averaged.
     assert "urbanity" not in set(derived["indicator"])
@@ -625,3 +708,208 @@ def test_derive_aggregates_ratio_from_summed_counts():
     # NL01 from the members (not the published 4400): 1000 * 86 / 4300 = 20
     assert values[("bike_theft_per_1000", "NL01", 2020)] == pytest.approx(20.0)
     assert values[("bike_thefts", "ZOD", 2020)] == 46.0  # 25 + 8 + 12 + 1
+
+
+# --- recipes: names, aliases, titles, filters, editions, years ---------------------------------
+
+
+def test_resolve_term_by_key_alias_title_and_occurrence():
+    columns = [
+        "TotaalParticuliereHuishoudens_140",
+        "TotaalParticuliereHuishoudens_148",
+        "AF_SUPERM",
+        "Geregistreerde misdrijven/Geregistreerde misdrijven per 1000 inw.  (per 1 000 inwoners)",
+        "Periodieke bijstandsuitkeringen|Totaal bijstandsuitkeringen",
+        "Nettoarbeidsparticipatie_78",
+    ]
+    term = Term(("TotaalParticuliereHuishoudens",))
+    assert resolve_term(columns, term) == "TotaalParticuliereHuishoudens_140"
+    second = Term(("TotaalParticuliereHuishoudens",), occurrence=1)
+    assert resolve_term(columns, second) == "TotaalParticuliereHuishoudens_148"
+    # The first name that a column answers to wins; here only the offline alias is present.
+    assert resolve_term(columns, Term(("AfstandTotGroteSupermarkt", "AF_SUPERM"))) == "AF_SUPERM"
+    # A StatLine title path: the last part without its unit, case-insensitive.
+    rate = Term(("GeregistreerdeMisdrijvenPer1000Inw", "Geregistreerde misdrijven per 1000 inw."))
+    assert resolve_term(columns, rate) == columns[3]
+    fvw = Term(("PeriodiekeBijstandsuitkeringenTotaal", "Totaal bijstandsuitkeringen"))
+    assert resolve_term(columns, fvw) == columns[4]
+    # A live key by its DataProperties title.
+    titles = {"Nettoarbeidsparticipatie_78": "Netto arbeidsparticipatie"}
+    assert resolve_term(columns, Term(("Netto arbeidsparticipatie",)), titles) == columns[5]
+    assert resolve_term(columns, Term(("Werkloosheid",))) is None
+
+
+def kwb_frame(edition: int, columns: dict[str, list[float]]) -> pd.DataFrame:
+    frame = pd.DataFrame({"RegioS": ["NL01", "GM0114", "WK011401"], **columns})
+    return frame.assign(Perioden=f"KWB {edition}", _year=edition)
+
+
+def test_kwb_businesses_subtract_the_public_sectors_where_the_edition_counts_them():
+    # KWB 2022 counts O-Q (overheid, onderwijs, zorg) in its total: 10,000 - 1,500 = 8,500.
+    frame = kwb_frame(
+        2022,
+        {
+            "BedrijfsvestigingenTotaal_91": [2_000_000.0, 10_000.0, 1_000.0],
+            "OQOverheidOnderwijsEnZorg_98": [300_000.0, 1_500.0, 100.0],
+        },
+    )
+    obs = extract(frame, "KWB", source_id="k", table="85318NED", edition=2022)
+    assert lookup(obs) == {
+        ("businesses", "NL01", 2022): 1_700_000.0,  # 2,000,000 - 300,000
+        ("businesses", "GM0114", 2022): 8_500.0,
+    }
+    assert set(obs["status"]) == {"derived"}  # two terms: a calculation on CBS figures
+    # The 2018 map has no O-Q column (the optional term counts as 0): A_BEDV as published.
+    frame = kwb_frame(2018, {"A_BEDV": [np.nan, 7_000.0, 10.0]})
+    obs = extract(frame, "KWB", source_id="k", table="84286NED", edition=2018)
+    assert lookup(obs) == {("businesses", "GM0114", 2018): 7_000.0}
+
+
+def test_kwb_key_of_old_editions_goes_to_its_own_series():
+    # "GemiddeldeWoningwaarde" (KWB up to 2019, the 70072NED definition) feeds
+    # woz_value_70072ned, one year back (waardepeildatum); in a 2024 edition it is not used.
+    frame = kwb_frame(2019, {"GemiddeldeWoningwaarde_35": [230.0, 160.0, 150.0]})
+    obs = extract(frame, "KWB", source_id="k", table="84583NED", edition=2019)
+    assert lookup(obs) == {
+        ("woz_value_70072ned", "NL01", 2018): 230.0,
+        ("woz_value_70072ned", "GM0114", 2018): 160.0,
+    }
+    frame = kwb_frame(2024, {"GemiddeldeWoningwaarde_35": [230.0, 160.0, 150.0]})
+    assert extract(frame, "KWB", source_id="k", table="85984NED", edition=2024).empty
+
+
+def test_recipe_periods_drop_years_before_annual_valuation():
+    # woz_value_70072ned from 70072NED keeps periods from 2008 (annual WOZ valuation).
+    frame = pd.DataFrame(
+        {
+            "RegioS": ["GM0114"] * 3,
+            "Perioden": ["2007JJ00", "2008JJ00", "2019JJ00"],
+            "GemiddeldeWoningwaarde_99": [185.0, 185.0, 163.0],
+        }
+    )
+    obs = extract(frame, "70072NED", source_id="x", table="70072NED")
+    assert lookup(obs) == {
+        ("woz_value_70072ned", "GM0114", 2007): 185.0,  # period 2008 = waardepeildatum 2007
+        ("woz_value_70072ned", "GM0114", 2018): 163.0,
+    }
+
+
+COUNT_TITLE = "Geregistreerde misdrijven/Totaal geregistreerde misdrijven (aantal)"
+RATE_TITLE = (
+    "Geregistreerde misdrijven/Geregistreerde misdrijven per 1000 inw.  (per 1 000 inwoners)"
+)
+
+
+def test_where_filters_accept_codes_and_statline_labels():
+    frame = pd.DataFrame(
+        {
+            "RegioS": ["GM0114", "GM0114", "GM0114"],
+            "Perioden": ["2017", "2017", "2017JJ00"],
+            "SoortMisdrijf": ["Misdrijven, totaal", "1 Vermogensmisdrijven", "3000000"],
+            COUNT_TITLE: [4000, 2200, 600],
+            RATE_TITLE: [36.5, 20.2, 5.5],
+        }
+    )
+    obs = extract(frame, "83648NED", source_id="x", table="83648NED")
+    assert lookup(obs) == {
+        ("crime_per_1000", "GM0114", 2017): 36.5,
+        ("crimes", "GM0114", 2017): 4000.0,
+        ("property_crime_per_1000", "GM0114", 2017): 20.2,
+        ("property_crimes", "GM0114", 2017): 2200.0,
+        ("violent_crime_per_1000", "GM0114", 2017): 5.5,
+        ("violent_crimes", "GM0114", 2017): 600.0,
+    }
+
+
+def test_provisional_marks_star_periods():
+    frame = pd.DataFrame(
+        {"RegioS": ["GM0114", "GM0114"], "Perioden": ["2023", "2024*"], "TotaleBevolking_1": [1, 2]}
+    )
+    obs = extract(frame, "70072NED", source_id="x", table="70072NED")
+    pop = obs[obs["indicator"] == "population"].set_index("year")["status"].to_dict()
+    assert pop == {2023: "definitive", 2024: "provisional"}
+
+
+# --- rates from two indicators, and the classification of derived figures --------------------
+
+
+def test_from_indicators_rate_per_1000():
+    obs = obs_frame(
+        [
+            ("businesses", "GM0114", 2018, 7_000.0),
+            ("population", "GM0114", 2018, 100_000.0),
+            ("businesses", "NL01", 2018, 1_600_000.0),
+            ("population", "NL01", 2018, 17_000_000.0),
+            ("businesses", "GM0109", 2018, 3_000.0),  # no population: no rate
+            ("population", "GM0118", 2018, 50_000.0),  # no businesses: no rate
+            ("social_assistance_benefits_fvw", "GM0114", 2019, 3_000.0),
+            ("population", "GM0114", 2019, 100_000.0),
+        ],
+        "cbs-test",
+    )
+    computed = from_indicators(obs)
+    assert lookup(computed) == {
+        ("businesses_per_1000", "GM0114", 2018): pytest.approx(70.0),  # 7,000 / 100,000 x 1,000
+        # 1,600,000 / 17,000,000 x 1,000 = 94.117...
+        ("businesses_per_1000", "NL01", 2018): pytest.approx(1_600_000 / 17_000),
+        ("social_assistance_benefits_fvw_per_1000", "GM0114", 2019): pytest.approx(30.0),
+    }
+    assert set(computed["status"]) == {"derived"}
+    # A rate a source already gives is never recomputed.
+    given = obs_frame([("businesses_per_1000", "GM0114", 2018, 71.0)], "cbs-other")
+    again = from_indicators(pd.concat([obs, given], ignore_index=True))
+    assert ("businesses_per_1000", "GM0114", 2018) not in lookup(again)
+
+
+def test_nederland_in_the_classification_the_data_use():
+    # 85494NED gives 2019 in the municipalities of 2022: GM9001 and GM9002 merged into GM9003
+    # in 2022. The 2022 classification fits the data exactly, 2019 does not.
+    membership = pd.DataFrame(
+        {
+            "year": [2019, 2019, 2019, 2022, 2022],
+            "gemeente": ["GM0114", "GM9001", "GM9002", "GM0114", "GM9003"],
+            "provincie": ["PV22", "PV20", "PV20", "PV22", "PV20"],
+            "corop": ["CR08"] * 5,
+            "ggd": ["GG0706"] * 5,
+        }
+    )
+    nation, year = classification_members({"GM0114", "GM9003"}, 2019, membership, {})
+    assert (nation, year) == ({"GM0114", "GM9003"}, 2022)
+    rows = [
+        ("net_labour_participation", "GM0114", 2019, 60.0),
+        ("net_labour_participation", "GM9003", 2019, 70.0),
+        ("labour_population", "GM0114", 2019, 80.0),
+        ("labour_population", "GM9003", 2019, 120.0),
+    ]
+    values = lookup(derive_aggregates(obs_frame(rows, "cbs-test"), membership))
+    # (60 x 80 + 70 x 120) / (80 + 120) = (4,800 + 8,400) / 200 = 66
+    assert values[("net_labour_participation", "NL01", 2019)] == pytest.approx(66.0)
+    assert values[("labour_population", "NL01", 2019)] == 200.0
+
+
+def test_nederland_before_the_first_classification_is_every_municipality_of_that_year():
+    # 2013: GM0001 and GM0002 still exist (merged into GM0003 before 2015, the first year of
+    # 'Gebieden in Nederland'); the population of 2013 says which municipalities there were.
+    membership = pd.DataFrame(
+        {
+            "year": [2015, 2015],
+            "gemeente": ["GM0114", "GM0003"],
+            "provincie": ["PV22", "PV20"],
+            "corop": ["CR08", "CR01"],
+            "ggd": ["GG0706", "GG0111"],
+        }
+    )
+    rows = [
+        ("population", "GM0114", 2013, 100.0),
+        ("population", "GM0001", 2013, 60.0),
+        ("population", "GM0002", 2013, 40.0),
+        ("crimes", "GM0114", 2013, 5.0),
+        ("crimes", "GM0001", 2013, 3.0),
+        ("crimes", "GM0002", 2013, 1.0),
+        ("crime_per_1000", "GM0114", 2013, 50.0),
+    ]
+    values = lookup(derive_aggregates(obs_frame(rows, "cbs-test"), membership))
+    assert values[("population", "NL01", 2013)] == 200.0  # 100 + 60 + 40
+    # 1,000 x (5 + 3 + 1) / 200 = 45
+    assert values[("crime_per_1000", "NL01", 2013)] == pytest.approx(45.0)
+    assert values[("crimes", "PV22", 2013)] == 5.0  # Drenthe = GM0114 here

@@ -47,7 +47,7 @@ def valid_observations() -> pd.DataFrame:
     rows += [
         (ind.id, "GM0114", 2024, inside(ind))
         for ind in catalog.INDICATORS
-        if ind.id != "population"
+        if ind.id != "population" and not ind.live_only
     ]
     frame = pd.DataFrame(rows, columns=["indicator", "region", "year", "value"])
     frame["source"] = SOURCE
@@ -70,12 +70,21 @@ def test_value_range_by_unit():
     assert value_range(catalog.get("life_expectancy")) == (50.0, 100.0)  # jaar
     assert value_range(catalog.get("dist_gp")) == (0.0, 100.0)  # km
     assert value_range(catalog.get("population")) == (0.0, math.inf)
+    assert value_range(catalog.get("gas_use_per_dwelling")) == (0.0, 10_000.0)  # m³
+    assert value_range(catalog.get("electricity_use_per_dwelling")) == (0.0, 20_000.0)  # kWh
+
+
+def test_check_observations_allows_live_only_indicators_to_be_empty():
+    obs = valid_observations()
+    assert not obs["indicator"].isin(["population_outlook_low", "population_outlook_high"]).any()
+    assert check_observations(obs) == []
 
 
 def test_check_observations_valid_frame():
     obs = valid_observations()
-    # one row per catalog indicator, plus 6 extra population rows
-    assert len(obs) == len(catalog.INDICATORS) + len(POPULATION) - 1
+    # one row per catalog indicator (not the live-only ones), plus 6 extra population rows
+    live_only = sum(ind.live_only for ind in catalog.INDICATORS)
+    assert len(obs) == len(catalog.INDICATORS) - live_only + len(POPULATION) - 1
     assert check_observations(obs) == []
 
 
@@ -233,7 +242,7 @@ def test_write_snapshot_then_validate(tmp_path):
     summary = write(out, obs)
     assert summary["directory"] == str(out.resolve())
     assert summary["rows"] == len(obs)
-    assert summary["indicators"] == len(catalog.INDICATORS)
+    assert summary["indicators"] == sum(not i.live_only for i in catalog.INDICATORS)
     assert summary["regions"] == 7  # 4 gemeenten + PV22 + NL01 + ZOD
     assert summary["years"] == "2024-2024"
     assert summary["by_status"] == {"definitive": len(obs)}

@@ -548,6 +548,11 @@ class ODataV4Client(_ODataClient):
         self._measure_cache[table] = frame
         return frame
 
+    def dimensions(self, table: str) -> list[str]:
+        """The dimension identifiers of a table (``Dimensions``): which filters it accepts."""
+        rows, _ = self._get_all(self._url(table, "Dimensions"), None, table=table)
+        return [str(r.get("Identifier", "")).strip() for r in rows if r.get("Identifier")]
+
     def dimension_codes(self, table: str, dimension: str) -> pd.DataFrame:
         """Code list of one dimension (``RegioS`` -> ``RegioSCodes``), all pages."""
         rows, _ = self._get_all(self._url(table, f"{dimension}Codes"), None, table=table)

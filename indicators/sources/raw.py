@@ -36,27 +36,33 @@ def _read_text(path: Path) -> str:
         raise RawDataError(f"{path} is not UTF-8 text: {exc}") from exc
 
 
-def read_v3_csv(path: Path) -> pd.DataFrame:
+def read_v3_csv(path: Path, *, require_period: bool = True) -> pd.DataFrame:
     """A CBS ODataApi v3 CSV download (``;``, quoted or not, padded codes, ``.`` = missing).
 
     Topic columns are recognised by their v3 key suffix (``TotaleBevolking_1``) and parsed as
-    numbers; every other column is a dimension and is stripped of padding.
+    numbers; every other column is a dimension and is stripped of padding. A download of one
+    period only may lack the ``Perioden`` column (``require_period=False``): the caller then
+    knows the period from the table.
     """
     text = _read_text(path)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, ValueError) as exc:
         raise RawDataError(f"{path}: not a CBS v3 CSV ({exc})") from exc
-    if "Perioden" not in frame.columns:
+    if frame.empty or len(frame.columns) < 2:
+        raise RawDataError(f"{path}: a v3 CSV needs a header and data rows; found none")
+    if require_period and "Perioden" not in frame.columns:
         raise RawDataError(
             f"{path}: a v3 CSV needs a Perioden column; found {list(frame.columns)[:6]}"
         )
-    for column in frame.columns:
-        if TOPIC_KEY.search(column) and column not in V3_DIMENSIONS:
-            frame[column] = parse_cbs_series(frame[column])
-        else:
-            frame[column] = frame[column].str.strip()
-    return frame
+    return pd.DataFrame(
+        {
+            column: parse_cbs_series(frame[column])
+            if TOPIC_KEY.search(column) and column not in V3_DIMENSIONS
+            else frame[column].str.strip()
+            for column in frame.columns
+        }
+    )
 
 
 def v3_topic_keys(frame: pd.DataFrame) -> list[str]:
@@ -94,6 +100,19 @@ def read_v4_parquet(path: Path) -> pd.DataFrame:
     except (OSError, ValueError) as exc:
         raise RawDataError(f"{path}: cannot read Parquet ({exc})") from exc
     return normalise_v4_observations(frame)
+
+
+def read_region_codes(path: Path) -> pd.DataFrame:
+    """A v4 code list (``RegioSCodes``) stored as Parquet: ``Identifier``, ``Title`` and the
+    other columns as text, stripped."""
+    try:
+        frame = pd.read_parquet(path)
+    except (OSError, ValueError) as exc:
+        raise RawDataError(f"{path}: cannot read Parquet ({exc})") from exc
+    missing = [c for c in ("Identifier", "Title") if c not in frame.columns]
+    if missing:
+        raise RawDataError(f"{path}: a code list needs {missing}; got {list(frame.columns)}")
+    return frame.astype(str).apply(lambda c: c.str.strip())
 
 
 def normalise_v4_observations(frame: pd.DataFrame) -> pd.DataFrame:
@@ -144,6 +163,26 @@ def read_statline_csv(path: Path, *, mangled_quotes: bool = False) -> pd.DataFra
     if not body:
         raise RawDataError(f"{path}: no row has the header's {len(header)} columns")
     return pd.DataFrame(body, columns=header)
+
+
+def read_statline_pivot_csv(path: Path) -> pd.DataFrame:
+    """A StatLine "Download CSV" in pivot layout: one row per region *name*, the first column
+    without a header, and each value column headed by its topic path joined with ``|``
+    (``Periodieke bijstandsuitkeringen|Totaal bijstandsuitkeringen``).
+
+    Returns ``Regio`` (the name as written) plus one text column per header; parse values with
+    ``parse_cbs_series(..., decimal_comma=True)``. The trailing ``Bron: CBS`` line is dropped.
+    """
+    frame = read_statline_csv(path)
+    first = frame.columns[0]
+    if first.strip():
+        raise RawDataError(
+            f"{path}: a StatLine pivot export starts with an empty header cell (the region "
+            f"column); found {first!r}"
+        )
+    if not any("|" in c for c in frame.columns[1:]):
+        raise RawDataError(f"{path}: no '|'-joined topic headers; not a StatLine pivot export")
+    return frame.rename(columns={first: "Regio"})
 
 
 def read_v4_period_status(directory: Path) -> dict[str, str]:
