@@ -47,6 +47,17 @@ def expected(snap, scores):
     return snap, scores
 
 
+DUTCH_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def built_long(snap) -> str:
+    """The snapshot's build date as the slides and factsheet write it: '1 december 2026'."""
+    year, month, day = (int(x) for x in snap.manifest["built_at"][:10].split("-"))
+    return f"{day} {DUTCH_MONTHS[month - 1]} {year}"
+
+
 @pytest.fixture
 def run_page():
     """``run_page("kaart", gemeente="GM0114")``: AppTest of app.py switched to that page, as a

@@ -85,9 +85,11 @@ def test_scores_per_year_cover_all_years_and_focus_regions_first(expected):
     assert len(table) == len(per_jaar)
     assert "n_bottom_quarter" not in table.columns
     assert list(table["region"].iloc[:1]) == ["GM0114"]
-    row = table[(table.region == "GM0118") & (table.goal == 3) & (table.year == 2015)].iloc[0]
-    source = per_jaar[
-        (per_jaar.region == "GM0118") & (per_jaar.goal == 3) & (per_jaar.year == 2015)
+    # A goal and year in which Hoogeveen has a score (the per-jaar view needs 2/3 of a goal's
+    # indicators in that very year; with the newer sources that is rare).
+    source = per_jaar[(per_jaar.region == "GM0118") & (per_jaar.status == "ok")].iloc[0]
+    row = table[
+        (table.region == "GM0118") & (table.goal == source["goal"]) & (table.year == source["year"])
     ].iloc[0]
     assert row["score"] == round(source["score"], 2)
 
