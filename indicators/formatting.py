@@ -93,6 +93,19 @@ def status_legend(statuses: Iterable[str], lang: str = "nl") -> str:
     )
 
 
+def dated_label(year: int | float | None, reference_year: int | None, lang: str = "nl") -> str:
+    """' · verouderd (2015)' after a figure more than five years older than the snapshot
+    (``snapshot.is_dated``), else ''. Words, not colour: it must survive print and screen
+    readers."""
+    from indicators.snapshot import is_dated  # the rule lives with the snapshot
+
+    if year is None or reference_year is None or (isinstance(year, float) and math.isnan(year)):
+        return ""
+    if not is_dated(int(year), reference_year):
+        return ""
+    return " · " + t("dated_mark", lang, year=int(year))
+
+
 def marks_legend(lang: str = "nl") -> str:
     """The legend of all status marks, as every table, map, slide and factsheet prints it."""
     return t("status_marks", lang)

@@ -34,6 +34,9 @@ from indicators.regions import (
 Z_CAP = 3.0
 COVERAGE = 2.0 / 3.0
 TREND_YEARS = 8
+# A change in a region's distance to Nederland of at least this many spreads over its series
+# counts as moving towards or away from Nederland (relative_trends).
+RELATIVE_CHANGE = 0.1
 PEER_COUNT = 10
 REFERENCE_REGIONS = (ZOD, DRENTHE, NEDERLAND)
 INSUFFICIENT = "onvoldoende gegevens"
@@ -286,7 +289,8 @@ def trends(
     # The spread of the whole series (as z uses), not of the trend window.
     s = spreads(data) if spread is None else spread
     last = data.groupby(["indicator", "region"])["year"].transform("max")
-    data = data[data["year"] > last - TREND_YEARS]
+    # A series spanning at most 8 years: 2012, 2016 and 2020 are one (the health monitor).
+    data = data[data["year"] >= last - TREND_YEARS]
     g = data.groupby(["indicator", "region"])
     n = g["year"].transform("size")
     data = data[n >= 3].copy()
@@ -328,17 +332,26 @@ def trends(
 def relative_trends(z: pd.DataFrame) -> pd.DataFrame:
     """Per (indicator, region): does the region move towards Nederland or away from it?
 
-    The trend (:func:`trends`: last 8 years, at least 3, t-test of the slope at 5 %) of the
-    uncapped, direction-adjusted distance to Nederland ``z_raw``, in the same years in which
-    both have a value. A rising distance means the region improves relative to Nederland
-    (whether it is ahead or behind), so ``direction`` reads "beter" / "slechter" / "geen
-    duidelijke trend" relative to Nederland. The spread is fixed, so a change in z is a change
-    in the region's position, not in the spread. Columns as :func:`trends`.
+    The linear trend (:func:`trends`: a series of at least 3 years spanning at most 8) of the
+    uncapped, direction-adjusted distance to Nederland ``z_raw``, in the years in which both
+    have a value. A rising z means the region improves relative to Nederland, whether it is
+    ahead or behind. ``change`` is the fitted change over the series in spreads; ``direction``
+    is "beter" / "slechter" when it is at least :data:`RELATIVE_CHANGE` either way, else
+    "gelijk". (A t-test on three points would almost never call a change, which is why the
+    size of the change decides here; ``meaningful`` keeps the test's verdict.) The spread is
+    fixed, so a change in z is a change in the region's position, not in the spread.
     """
     frame = z[["indicator", "region", "year", "z_raw"]].rename(columns={"z_raw": "value"})
     table = indicator_table().assign(d=1.0)
     unit = pd.Series(1.0, index=table["indicator"])
-    return trends(frame, unit, table)
+    out = trends(frame, unit, table)
+    out["change"] = out["slope"] * (out["last_year"] - out["first_year"])
+    out["direction"] = np.select(
+        [out["change"] >= RELATIVE_CHANGE - 1e-12, out["change"] <= -RELATIVE_CHANGE + 1e-12],
+        ["beter", "slechter"],
+        default="gelijk",
+    )
+    return out
 
 
 def well_covered_municipalities(obs: pd.DataFrame, share: float = 0.9) -> set[str]:

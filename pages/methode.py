@@ -6,6 +6,7 @@ import streamlit as st
 
 from indicators import catalog, scoring
 from indicators.formatting import escape_markdown, format_number, join_words
+from indicators.snapshot import DATED_AFTER_YEARS
 from indicators.ui_text import t
 from indicators.views import methode as vm
 from pages import shared
@@ -28,7 +29,16 @@ per_year = (
     if scored_years
     else t("m_per_year_none", lang)
 )
-st.markdown(t("m_rules", lang, per_year=per_year, trend_years=scoring.TREND_YEARS))
+st.markdown(
+    t(
+        "m_rules",
+        lang,
+        per_year=per_year,
+        trend_years=scoring.TREND_YEARS,
+        relative=format_number(scoring.RELATIVE_CHANGE, 1, lang),
+        dated=DATED_AFTER_YEARS,
+    )
+)
 
 st.subheader(t("m_peers_heading", lang))
 st.markdown(t("m_peers", lang, k=scoring.PEER_COUNT))

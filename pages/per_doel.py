@@ -9,6 +9,7 @@ import streamlit as st
 from indicators import catalog, scoring
 from indicators.formatting import format_number, marks_legend
 from indicators.regions import ZOD
+from indicators.snapshot import DATED_AFTER_YEARS, is_dated, snapshot_year
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
 from indicators.views.common import (
@@ -131,6 +132,9 @@ ind = catalog.BY_ID[chosen]
 if ind.is_count:
     st.caption(t("vk_count_note", lang))
 frame = shared.cached_view(series_frame_for, ind.id, region, True, lang)
+newest = int(frame["year"].max()) if not frame.empty else None
+if newest is not None and is_dated(newest, snapshot_year(snap)):
+    st.caption(t("dated_note", lang, year=newest, n=DATED_AFTER_YEARS))
 if frame.empty:
     st.info(t("no_data", lang))
 else:

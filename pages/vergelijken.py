@@ -7,6 +7,7 @@ import streamlit as st
 
 from indicators import catalog
 from indicators.formatting import marks_legend
+from indicators.snapshot import snapshot_year
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
 from indicators.views.vergelijken import (
@@ -53,7 +54,7 @@ st.caption(t("vg_caption", lang))
 
 st.subheader(t("vg_table_heading", lang))
 frame = profile(scores, snap.observations, selection, int(goal), names, lang)
-table = compare_table(frame, scores, selection, int(goal), names, lang)
+table = compare_table(frame, scores, selection, int(goal), names, lang, snapshot_year(snap))
 # The indicator names stay in view when the wide table scrolls sideways.
 st.dataframe(
     table,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators import catalog
+from indicators.snapshot import DATED_AFTER_YEARS, is_dated, snapshot_year
 from indicators.ui_text import t
 from indicators.views.common import (
     choose_year,
@@ -56,6 +57,8 @@ year = right.selectbox(
 )
 if replaced:
     st.caption(t("vk_year_missing", lang, year=state.jaar, latest=year))
+if is_dated(years[-1], snapshot_year(snap)):
+    st.caption(t("dated_note", lang, year=years[-1], n=DATED_AFTER_YEARS))
 if st.query_params.get("indicator") != ind.id:
     st.query_params["indicator"] = ind.id
 if st.query_params.get("jaar") != str(year):

@@ -17,7 +17,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from indicators import cli
+from indicators import catalog, cli
 from indicators.exports import deck, factsheet, images
 from indicators.formatting import format_number
 from indicators.views.presentatie import build_slides
@@ -152,10 +152,16 @@ def test_factsheet_lists_the_bottom_quarter(snap, scores):
     bottom = latest[latest.quartile == "onderste kwart"]
     text = pdf_text(factsheet.factsheet_pdf(snap, scores, "GM1681"))
     assert "onderste kwart" in text
-    # e.g. 'Afstand tot zwembad' with Borger-Odoorn's own value
-    row = bottom[bottom.indicator == "dist_pool"].iloc[0]
-    line = next(line for line in text.splitlines() if "Afstand tot zwembad" in line)
-    assert format_number(row["value"], 1) in line and str(int(row["year"])) in line
+    # The factsheet lists, per goal, the three indicators furthest into the bottom quarter
+    # (lowest percentile) with Borger-Odoorn's own value and year.
+    shown = bottom.sort_values(["goal", "percentile"]).groupby("goal").head(3)
+    row = shown.iloc[0]
+    name = catalog.BY_ID[row["indicator"]].name_nl
+    line = next(line for line in text.splitlines() if name[:30] in line)
+    assert format_number(row["value"], catalog.BY_ID[row["indicator"]].decimals) in line
+    assert str(int(row["year"])) in line
+    if len(bottom) > len(shown):
+        assert f"En nog {len(bottom) - len(shown)} indicatoren" in text.replace("\n", " ")
 
 
 def test_cli_writes_all_factsheets_with_self_explaining_names(tmp_path, date, capsys):

@@ -20,3 +20,13 @@ def test_shown_decimals_only_adds_one_where_rounding_distorts():
     assert shown_decimals(vacancy, [3.0, 3.52]) == 1  # 3,52 must not read as 4
     assert shown_decimals(B["house_price"], [351871.0, 411728.4]) == 0
     assert shown_decimals(B["dist_gp"], [1.83]) == 1
+
+
+def test_a_figure_more_than_five_years_older_than_the_snapshot_is_dated():
+    from indicators.formatting import dated_label
+
+    assert dated_label(2015, 2026) == " · verouderd (2015)"
+    assert dated_label(2020, 2026) == " · verouderd (2020)"  # six years
+    assert dated_label(2021, 2026) == ""  # exactly five years: not yet
+    assert dated_label(2015, 2026, "en") == " · dated (2015)"
+    assert dated_label(None, 2026) == "" and dated_label(2015, None) == ""

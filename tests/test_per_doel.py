@@ -100,8 +100,9 @@ def test_per_doel_shows_score_and_values(region, expected, run_page):
     obs = snap.observations
     crime = obs[(obs.indicator == "crime_per_1000") & (obs.region == region)].iloc[-1]
     name = snap.regions.set_index("code").loc[region, "name"]
-    table = at.dataframe[0].value.set_index("Indicator")
-    cell = table.loc["Geregistreerde misdrijven per 1.000 inwoners", name]
+    table = at.dataframe[0].value
+    label = table["Indicator"].str.startswith("Geregistreerde misdrijven per 1.000 inwoners")
+    cell = table.loc[label, name].iloc[0]
     assert cell.startswith(f"{format_number(crime['value'], 1)} ({crime['year']}")
     assert "drukt de score" in chart_titles(at)[0] or "tilt de score" in chart_titles(at)[0]
 
@@ -157,3 +158,26 @@ def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expe
         for x, y in zip(peer_trace["x"], peer_trace["y"], strict=True):
             if y is not None:
                 assert y == pytest.approx(medians.loc[int(x)])
+
+
+def test_goal_table_marks_an_indicator_whose_newest_figure_is_dated(expected):
+    from indicators.snapshot import snapshot_year
+
+    snap, scores = expected
+    table = goal_table(
+        snap.observations,
+        catalog.scored_indicators(2),
+        table_regions("GM0114"),
+        scores.peers["GM0114"],
+        {},
+        "nl",
+        snapshot_year(snap),
+    ).set_index("Indicator")
+    obs = snap.observations
+    for ind in catalog.scored_indicators(2):
+        newest = int(
+            obs[(obs.indicator == ind.id) & obs.region.isin(table_regions("GM0114"))]["year"].max()
+        )
+        old = newest < snapshot_year(snap) - 5
+        label = f"{ind.name_nl} · verouderd ({newest})" if old else ind.name_nl
+        assert label in table.index, (label, list(table.index)[:3])

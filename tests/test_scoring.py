@@ -458,25 +458,25 @@ def test_trend_needs_three_years():
 
 
 def _ten_year_obs() -> pd.DataFrame:
-    """3 municipalities, 2011-2020. 2011/2012: 97, 100, 103 (outliers; SS 9 + 0 + 9 = 18 each).
-    2013-2020: base - 1, base, base + 1 with base = 2 * (year - 2013) (SS 2 each)."""
+    """3 municipalities, 2010-2020. 2010/2011: 97, 100, 103 (outliers; SS 9 + 0 + 9 = 18 each).
+    2012-2020: base - 1, base, base + 1 with base = 2 * (year - 2012) (SS 2 each)."""
     rows = []
-    for year in range(2011, 2021):
-        if year < 2013:
+    for year in range(2010, 2021):
+        if year < 2012:
             values = (97.0, 100.0, 103.0)
         else:
-            base = 2.0 * (year - 2013)
+            base = 2.0 * (year - 2012)
             values = (base - 1, base, base + 1)
         rows += [("up", f"GM{k:04d}", year, v) for k, v in enumerate(values, start=1)]
     return obs(rows)
 
 
 def test_trend_uses_only_the_last_eight_years():
-    # GM0002: 100, 100, then 0, 2, 4, ..., 14 over 2013-2020. With the outliers the slope
-    # would be negative; the last 8 years (2013-2020) give slope 2 exactly.
+    # GM0002: 100, 100, then 0, 2, 4, ..., 16 over 2012-2020. With the outliers the slope
+    # would be negative; a series spanning 8 years (2012-2020) gives slope 2 exactly.
     t = scoring.trends(_ten_year_obs(), spread=pd.Series({"up": 2.0}), indicators=TREND_IND)
     row = one(t, region="GM0002")
-    assert (row["first_year"], row["last_year"], row["n_years"]) == (2013, 2020, 8)
+    assert (row["first_year"], row["last_year"], row["n_years"]) == (2012, 2020, 9)
     assert row["slope"] == pytest.approx(2.0, abs=1e-12)
     assert row["slope_in_s"] == pytest.approx(1.0, abs=1e-12)
     assert bool(row["meaningful"]) and row["direction"] == "beter"
@@ -484,16 +484,16 @@ def test_trend_uses_only_the_last_eight_years():
 
 def test_trend_default_spread_is_the_indicator_spread():
     data = _ten_year_obs()
-    # s over all observations: SS = 2 * 18 + 8 * 2 = 52, 30 values - 10 years = dof 20
-    # -> s = sqrt(2.6) = 1.6125; only the last 8 years would give SS 16 / dof 16 -> s = 1.
+    # s over all observations: SS = 2 * 18 + 9 * 2 = 54, 33 values - 11 years = dof 22
+    # -> s = sqrt(54 / 22) = 1.5667; the trend window alone would give SS 18 / dof 18 -> s = 1.
     s_all = scoring.spreads(data)["up"]
-    assert s_all == pytest.approx(math.sqrt(2.6), abs=1e-12)
+    assert s_all == pytest.approx(math.sqrt(54 / 22), abs=1e-12)
     row = one(scoring.trends(data, indicators=TREND_IND), region="GM0002")
-    assert row["slope_in_s"] == pytest.approx(2.0 / math.sqrt(2.6), abs=1e-9), (
+    assert row["slope_in_s"] == pytest.approx(2.0 / math.sqrt(54 / 22), abs=1e-9), (
         "BUG scoring.trends: without `spread`, slope_in_s is divided by spreads() of the "
         "trend-window data (only the last 8 years of regions with >= 3 years), not by the "
         f"indicator's spread s_i over all observations: got {row['slope_in_s']}, "
-        f"expected 2 / sqrt(2.6) = {2 / math.sqrt(2.6)}"
+        f"expected 2 / sqrt(54 / 22) = {2 / math.sqrt(54 / 22)}"
     )
 
 
@@ -821,8 +821,28 @@ def test_relative_trend_reads_the_distance_to_nederland_not_the_level():
     obs = pd.DataFrame(rows, columns=["indicator", "region", "year", "value"])
     z = scoring.z_scores(obs, spread=pd.Series({"dist_gp": 2.0}))
     rel = scoring.relative_trends(z).set_index("region")
-    assert rel.loc["GM1", "direction"] == "geen duidelijke trend"  # the gap stays 2 km
-    # GM2: gap 4, 3.5, 3, 2.5, 2 km; lower is better, so z = -gap/2 rises by 0.25 a year.
+    assert rel.loc["GM1", "direction"] == "gelijk"  # the gap stays 2 km
+    assert rel.loc["GM1", "change"] == pytest.approx(0.0)
+    # GM2: gap 4, 3.5, 3, 2.5, 2 km; lower is better, so z = -gap/2 rises by 0.25 a year,
+    # 1.0 spread over the four years of the series.
     assert rel.loc["GM2", "direction"] == "beter"
     assert rel.loc["GM2", "slope"] == pytest.approx(0.25)
+    assert rel.loc["GM2", "change"] == pytest.approx(1.0)
     assert rel.loc["GM2", "n_years"] == 5
+
+
+def test_relative_trend_needs_a_change_of_a_tenth_of_a_spread_over_a_span_of_8_years():
+    # 2012, 2016, 2020 (the health monitor's years): a span of 8 years is one series. The gap
+    # to NL grows by 0.1 per 4 years with spread 1: z changes by -0.2 over the series.
+    rows = []
+    for year, gm in ((2012, 50.0), (2016, 49.9), (2020, 49.8)):
+        rows += [("health_good", "NL01", year, 50.0), ("health_good", "GM1", year, gm)]
+        rows += [("health_good", "GM2", year, 50.0 - (year - 2012) / 80)]  # -0.05 over 8 yrs
+    obs = pd.DataFrame(rows, columns=["indicator", "region", "year", "value"])
+    z = scoring.z_scores(obs, spread=pd.Series({"health_good": 1.0}))
+    rel = scoring.relative_trends(z).set_index("region")
+    assert rel.loc["GM1", "n_years"] == 3 and rel.loc["GM1", "first_year"] == 2012
+    assert rel.loc["GM1", "change"] == pytest.approx(-0.2)
+    assert rel.loc["GM1", "direction"] == "slechter"
+    assert rel.loc["GM2", "change"] == pytest.approx(-0.1)
+    assert rel.loc["GM2", "direction"] == "slechter"  # exactly the threshold counts

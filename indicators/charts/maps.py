@@ -31,7 +31,7 @@ from indicators.boundaries import (
 )
 from indicators.catalog import Indicator
 from indicators.charts import Chart, file_stem, finish, source_text
-from indicators.formatting import format_number, shown_decimals
+from indicators.formatting import dated_label, format_number, shown_decimals
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES
 from indicators.ui_text import t
 
@@ -338,17 +338,20 @@ def municipal_map(
     title: str,
     drenthe: list[str],
     lang: str = "nl",
+    reference_year: int | None = None,
 ) -> Chart:
     """All municipalities coloured by ``values`` (see views.kaart.area_values), the four outlined
     and named; ``zoom`` "nederland" (the whole country) or "drenthe" (framed on the
-    municipalities ``drenthe``)."""
+    municipalities ``drenthe``). A year more than five years older than the snapshot
+    (``reference_year``) is marked as dated in the line under the title."""
     box = bounds(geo, drenthe or FOCUS) if zoom == "drenthe" else bounds(geo)
     view = fit_view(box, *plot_area())
     fig = go.Figure(_choropleth_traces(values, geo, ind, ind.unit, lang))
     _province_border(fig, province_geo, lang)
     _outline_and_labels(fig, geo, FOCUS, names, view, beside=zoom != "drenthe", lang=lang)
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
-    unit = t("km_unit_line", lang, unit=ind.unit, year=year, note=legend_note(ind, lang))
+    shown_year = f"{year}{dated_label(year, reference_year, lang)}"
+    unit = t("km_unit_line", lang, unit=ind.unit, year=shown_year, note=legend_note(ind, lang))
     finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
     _map_layout(fig, view)
     n_missing = int(values["value"].isna().sum())

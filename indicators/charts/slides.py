@@ -447,9 +447,10 @@ def _value_line(row: pd.Series, region_name: str, lang: str) -> str:
     suffix = "" if unit in str(row["name"]) or unit == "aantal" else f"\u00a0{unit}"
     nl = "NL" if lang == "nl" else "NL"
     value = value_text(row["value"], decimals, str(row.get("status", "")), lang=lang)
+    year = f"{int(row['year'])}" + (f" · {t('dated_word', lang)}" if row.get("dated") else "")
     return (
         f"{region_name} {value}{suffix} · "
-        f"{nl} {format_number(row['nl_value'], decimals, lang=lang)}{suffix} ({int(row['year'])})"
+        f"{nl} {format_number(row['nl_value'], decimals, lang=lang)}{suffix} ({year})"
     )
 
 

@@ -18,12 +18,13 @@ from indicators.charts.slides import long_date
 from indicators.formatting import STATUS_MARK, format_number, marks_legend, slug
 from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot, snapshot_date, snapshot_year
+from indicators.snapshot import Snapshot, is_dated, snapshot_date, snapshot_year
 from indicators.ui_text import t
 from indicators.views.common import QUARTILE_KEYS, goal_cards, region_names, trend_short
 from indicators.views.presentatie import locator_frame
 
 FACTSHEET_REGIONS: tuple[str, ...] = (*FOCUS_MUNICIPALITIES, ZOD)  # the four and the region
+QUARTER_ROWS_PER_GOAL = 3  # top/bottom-quarter rows per goal: the sheet stays one page
 
 
 def factsheet_file_name(snap: Snapshot, region: str) -> str:
@@ -181,6 +182,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
     names = region_names(snapshot, lang=lang)
     name = names.get(region, region)
     date = snapshot_date(snapshot)
+    reference = snapshot_year(snapshot)
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=base, fontSize=8, leading=10.5)
     kicker = ParagraphStyle("kicker", parent=base, fontSize=10, textColor="#333333")
@@ -277,6 +279,10 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
         if part.empty:
             story.append(Paragraph(_pdf(t(none, lang)), base))
             continue
+        # One page: per goal the indicators furthest into the quarter; the rest is counted.
+        rest = len(part)
+        part = part.groupby("goal", sort=True).head(QUARTER_ROWS_PER_GOAL)
+        rest -= len(part)
         body = [
             [
                 Paragraph(f"<b>{_pdf(t(k, lang))}</b>", cell)
@@ -301,17 +307,25 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
                     Paragraph(
                         _pdf(format_number(row.nl_value, int(row.decimals), lang=lang)), cell
                     ),
-                    Paragraph(str(int(row.year)), cell),
+                    Paragraph(
+                        _pdf(
+                            f"{int(row.year)}"
+                            + (f" {t('dated_word', lang)}" if is_dated(row.year, reference) else "")
+                        ),
+                        cell,
+                    ),
                 ]
             )
         table = Table(
             body,
-            colWidths=[11 * mm, 60 * mm, 30 * mm, 30 * mm, 22 * mm, 14 * mm],
+            colWidths=[11 * mm, 58 * mm, 28 * mm, 26 * mm, 22 * mm, 27 * mm],
             hAlign="LEFT",
             repeatRows=1,
         )
         table.setStyle(_table_style(colors))
         story.append(table)
+        if rest:
+            story.append(Paragraph(_pdf(t("fs_more", lang, n=rest)), small))
     story.append(Paragraph(_pdf(t("fs_sources_heading", lang)), h2))
     shown_tables = sorted(set(tables_used) | {"03759ned"}) if tables_used else ["03759ned"]
     story.append(

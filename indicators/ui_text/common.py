@@ -69,6 +69,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{better} better, {worse} worse vs NL (of {n})",
     },
     "oldest": {"nl": "oudste cijfer {year}", "en": "oldest figure {year}"},
+    "dated_mark": {"nl": "verouderd ({year})", "en": "dated ({year})"},
+    "dated_word": {"nl": "verouderd", "en": "dated"},
+    "dated_note": {
+        "nl": "Let op: het nieuwste cijfer hier is van {year}, meer dan {n} jaar ouder dan deze "
+        "snapshot (verouderd).",
+        "en": "Note: the newest figure here is from {year}, more than {n} years older than this "
+        "snapshot (dated).",
+    },
     "oldest_dated": {
         "nl": "oudste cijfer {year}: verouderd (meer dan 5 jaar oud)",
         "en": "oldest figure {year}: dated (more than 5 years old)",

@@ -216,11 +216,13 @@ TEXT: dict[str, dict[str, str]] = {
     "fs_col_years": {"nl": "Stand per", "en": "As of"},
     "fs_scores_note": {
         "nl": "Een score boven 5 is beter dan Nederland. Plaats: onder alle gemeenten "
-        "(1 = best). Kwart: bovenste of onderste 25 % van de gemeenten. Trend: de laatste "
-        "8 jaar van de score per jaar.",
+        "(1 = best). Kwart: bovenste of onderste 25 % van de gemeenten. Trend: hoeveel "
+        "indicatoren met een reeks van minstens drie jaar dichter bij of verder van Nederland "
+        "kwamen. Verouderd: meer dan 5 jaar ouder dan de snapshot.",
         "en": "A score above 5 is better than the Netherlands. Rank: among all municipalities "
-        "(1 = best). Quarter: top or bottom 25 % of the municipalities. Trend: the last "
-        "8 years of the score per year.",
+        "(1 = best). Quarter: top or bottom 25 % of the municipalities. Trend: how many "
+        "indicators with a series of at least three years moved towards or away from the "
+        "Netherlands. Dated: more than 5 years older than the snapshot.",
     },
     "fs_top_heading": {
         "nl": "Sterke punten: indicatoren in het bovenste kwart",
@@ -254,4 +256,8 @@ TEXT: dict[str, dict[str, str]] = {
         "CBS/PDOK. Processing: ZOD broad-prosperity dashboard. Snapshot of {date}. {marks}",
     },
     "fs_page": {"nl": "pagina {n}", "en": "page {n}"},
+    "fs_more": {
+        "nl": "En nog {n} indicatoren in dit kwart; alle cijfers staan in de app en de downloads.",
+        "en": "And {n} more indicators in this quarter; all figures are in the app and downloads.",
+    },
 }

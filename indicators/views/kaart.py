@@ -26,7 +26,7 @@ from indicators.regions import (
     current_municipalities,
 )
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot
+from indicators.snapshot import Snapshot, snapshot_year
 from indicators.ui_text import t
 from indicators.views.common import region_names
 
@@ -264,7 +264,9 @@ def municipal_map_for(
     values = area_values(snap.observations, ind, year, codes, names, lang)
     drenthe = current_municipalities(snap.regions, DRENTHE)
     title = finding(snap.observations, ind, year, region, names, lang, codes)
-    return municipal_map(values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang)
+    return municipal_map(
+        values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang, snapshot_year(snap)
+    )
 
 
 def wijk_map_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl") -> Chart:

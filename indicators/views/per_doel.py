@@ -10,10 +10,16 @@ from indicators import catalog, scoring
 from indicators.catalog import Indicator
 from indicators.charts import Chart
 from indicators.charts.indicator import contribution_chart
-from indicators.formatting import STATUS_KEY, cell_text, format_number, shown_decimals
+from indicators.formatting import (
+    STATUS_KEY,
+    cell_text,
+    dated_label,
+    format_number,
+    shown_decimals,
+)
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot
+from indicators.snapshot import Snapshot, snapshot_year
 from indicators.ui_text import t
 from indicators.views.common import latest_values, peer_latest, region_names
 
@@ -31,16 +37,22 @@ def goal_table(
     peers: list[str],
     names: dict[str, str],
     lang: str = "nl",
+    reference_year: int | None = None,
 ) -> pd.DataFrame:
     """One row per indicator, one text column per region plus the peer median, the unit and
-    the statuses in words. Texts, because each cell carries its own year."""
+    the statuses in words. Texts, because each cell carries its own year; an indicator whose
+    newest figure here is more than five years older than the snapshot (``reference_year``)
+    is marked as dated after its name."""
     ids = [i.id for i in indicators]
     latest = latest_values(obs, ids, regions).set_index(["indicator", "region"])
     peer = peer_latest(obs, ids, peers).set_index("indicator")
     none = t("pd_no_data_cell", lang)
     rows = []
     for ind in indicators:
-        row: dict[str, str] = {t("indicator", lang): ind.name(lang)}
+        years = [latest.loc[(ind.id, r), "year"] for r in regions if (ind.id, r) in latest.index]
+        newest = max(years) if years else None
+        label = ind.name(lang) + dated_label(newest, reference_year, lang)
+        row: dict[str, str] = {t("indicator", lang): label}
         found = [latest.loc[(ind.id, r), "value"] for r in regions if (ind.id, r) in latest.index]
         decimals = shown_decimals(ind, found)
         flags: dict[str, list[str]] = {}
@@ -96,6 +108,7 @@ def goal_table_for(
         scores.peers.get(region, []),
         region_names(snap, lang=lang),
         lang,
+        snapshot_year(snap),
     )
 
 

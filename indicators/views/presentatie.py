@@ -33,7 +33,7 @@ from indicators.charts.slides import (
 from indicators.formatting import format_number, format_signed, join_words
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, ZOD
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot, snapshot_date
+from indicators.snapshot import Snapshot, is_dated, snapshot_date, snapshot_year
 from indicators.ui_text import t
 from indicators.views.common import QUARTILE_KEYS, comparison_scores, region_names, score_words
 
@@ -308,6 +308,7 @@ def build_slides(
     names = region_names(snapshot, lang=lang)
     focus_name = names.get(focus, focus)
     date = snapshot_date(snapshot)
+    reference = snapshot_year(snapshot)
     municipalities = [names.get(c, n) for c, n in FOCUS_MUNICIPALITIES.items()]
     frame = locator_frame(snapshot)
     codes = frame["region"].tolist()
@@ -356,6 +357,7 @@ def build_slides(
         else:
             shown = contrib[contrib["indicator"].isin(chosen)]
         bars = goal_scores_chart(comparison, goal, focus, lang)
+        shown = shown.assign(dated=[is_dated(y, reference) for y in shown["year"]])
         bar_chart = drivers_chart(shown, focus, focus_name, goal, lang)
         source = source_text(catalog.goal_tables(goal), lang)
         slides.append(

@@ -9,7 +9,7 @@ import pandas as pd
 from indicators import catalog
 from indicators.charts import Chart
 from indicators.charts.compare import profile_heatmap
-from indicators.formatting import format_number, shown_decimals, value_text
+from indicators.formatting import dated_label, format_number, shown_decimals, value_text
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD, current_municipalities
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot
@@ -153,16 +153,22 @@ def compare_table(
     goal: int,
     names: dict[str, str],
     lang: str = "nl",
+    reference_year: int | None = None,
 ) -> pd.DataFrame:
     """The raw values behind the profile: one row per indicator (name, unit, then per region
     'value (year)'), then three rows with the goal score ('actueel'), its place among the
-    municipalities and the years it stands for."""
+    municipalities and the years it stands for. An indicator whose newest figure here is more
+    than five years older than the snapshot (``reference_year``) is marked as dated."""
     none = t("km_no_data", lang)
     rows = []
     for _, part in frame.groupby("indicator", sort=False):
         first = part.iloc[0]
+        newest = part["year"].max()
+        label = str(first["indicator_name"]) + dated_label(
+            None if pd.isna(newest) else int(newest), reference_year, lang
+        )
         row: dict[str, str] = {
-            t("indicator", lang): str(first["indicator_name"]),
+            t("indicator", lang): label,
             t("vg_col_unit", lang): str(first["unit"]),
         }
         cells = part.set_index("region")
