@@ -130,4 +130,6 @@ pages.append(
         url_path="presentatie",
     )
 )
-st.navigation(pages, position="hidden" if presenting else "top").run()
+# In the sidebar: nine pages do not fit a top bar at 1440 px, where Streamlit hid the last
+# ones behind an English "1 more".
+st.navigation(pages, position="hidden" if presenting else "sidebar", expanded=True).run()
