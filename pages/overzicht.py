@@ -20,6 +20,7 @@ st.title(t("app_title", lang))
 st.markdown(t("overview_intro", lang, region=names[region]))
 
 st.html(shared.cached_view(cards_for, region, lang))
+st.caption(t("quartile_note", lang))
 
 st.subheader(t("comparison_heading", lang))
 shared.show_chart(shared.cached_view(comparison_for, lang), "comparison")

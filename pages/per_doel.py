@@ -72,6 +72,7 @@ with right:
             )
         )
     st.caption(t("nl_reference", lang))
+    st.caption(t("quartile_note", lang))
     if region == ZOD:
         st.caption(t("pd_zod_rank_note", lang))
 

@@ -81,7 +81,10 @@ def test_map_finding_for_a_count_is_a_place_not_a_difference_with_the_total():
         {"GM0114": "Emmen"},
         codes=["GM0114", "GM0001", "GM0002"],
     )
-    assert text == "Emmen: 108.000 inwoners in 2026, plaats 2 van 3 gemeenten (1 = hoogste)"
+    assert text == (
+        "Emmen: 108.000 inwoners in 2026, plaats 2 van 3 huidige gemeenten met een cijfer "
+        "(1 = hoogste)"
+    )
 
 
 def test_maps_fetch_nothing(snap, scores):

@@ -57,7 +57,7 @@ def test_a_card_above_nl_states_score_distance_rank_and_trend():
     assert texts.by_class["bw-delta"] == ["▲ +0,3 t.o.v. NL"]
     assert "bw-better" in html and "bw-worse" not in html
     meta = texts.by_class["bw-meta"][0]
-    assert meta.startswith("plaats 3 van 4 · ▼ onderste kwart · 2 ")
+    assert meta.startswith("plaats 3 van 4 gemeenten met een score · ▼ onderste kwart · 2 ")
     # 3 of the 5 indicators with a series worsen relative to NL, 1 improves: a down arrow
     trend = (
         "trend: ↘ 1 van 5 indicatoren met een reeks verbeteren t.o.v. Nederland, 3 verslechteren"

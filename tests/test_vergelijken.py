@@ -67,6 +67,6 @@ def test_vergelijken_shows_the_snapshot_value(region, snap, scores, run_page):
     score = scores.actueel[(scores.actueel.region == region) & (scores.actueel.goal == 2)]
     score_row = table[table["Indicator"] == "Score doel 2 (actueel)"].iloc[0]
     assert score_row[name] == format_number(float(score["score"].iloc[0]), 1)
-    rank_row = table[table["Indicator"] == "Plaats onder de gemeenten"].iloc[0]
+    rank_row = table[table["Indicator"] == "Plaats onder de gemeenten met een score"].iloc[0]
     assert rank_row[name] == f"{int(score['rank'].iloc[0])} van {int(score['n_ranked'].iloc[0])}"
     assert at.query_params["doel"] == ["2"] or at.query_params["doel"] == "2"

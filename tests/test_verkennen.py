@@ -76,3 +76,31 @@ def test_verkennen_year_without_data_falls_back_with_a_note(run_page):
     assert at.selectbox[1].value == 2015
     assert any("geen cijfers over 2024" in c.value for c in at.caption)
     assert at.query_params["jaar"] == "2015"
+
+
+def test_ranks_on_verkennen_and_kaart_count_the_same_municipalities(snap, scores, run_page):
+    """One ranking rule: the WW-uitkeringen 2015 place of Hoogeveen is the same on Indicator
+    verkennen and on Kaart (it was 369 of 393 against 303 of 321), among the current
+    municipalities with a figure for that year."""
+    from indicators.regions import current_municipalities
+    from indicators.views.kaart import municipal_map_for
+
+    obs = snap.observations
+    sel = obs[
+        (obs.indicator == "unemployment_benefits_per_1000")
+        & (obs.year == 2015)
+        & obs.region.isin(current_municipalities(snap.regions))
+    ]
+    mine = float(sel.loc[sel.region == "GM0118", "value"].iloc[0])
+    rank = int((sel["value"] < mine).sum()) + 1  # lower is better: count those ahead
+    at = run_page(
+        "verkennen", gemeente="GM0118", indicator="unemployment_benefits_per_1000", jaar="2015"
+    )
+    titles = chart_titles(at)
+    assert any(f"plaats {rank} van {len(sel)} huidige gemeenten" in x for x in titles), titles
+    chart = municipal_map_for(
+        snap, scores, "unemployment_benefits_per_1000", 2015, "drenthe", "GM0118"
+    )
+    ranked = chart.data.dropna(subset=["value"])
+    assert len(ranked) == len(sel)
+    assert int(ranked.set_index("code").loc["GM0118", "rank"]) == rank

@@ -46,7 +46,28 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "vs_nl": {"nl": "t.o.v. NL", "en": "vs NL"},
     "score": {"nl": "Score", "en": "Score"},
-    "rank_of": {"nl": "plaats {rank} van {n}", "en": "rank {rank} of {n}"},
+    # One ranking rule, said next to every rank: goal scores are ranked among the current
+    # municipalities that have a score for the goal; an indicator among the current
+    # municipalities with a figure in that year.
+    "rank_of": {
+        "nl": "plaats {rank} van {n} gemeenten met een score",
+        "en": "rank {rank} of {n} municipalities with a score",
+    },
+    "rank_of_year": {
+        "nl": "plaats {rank} van {n} huidige gemeenten met een cijfer voor {year}",
+        "en": "rank {rank} of {n} current municipalities with a figure for {year}",
+    },
+    "quartile_note": {
+        "nl": "De score vergelijkt met Nederland (5,0), het kwart met de gemeenten. Omdat veel "
+        "gemeenten beter scoren dan Nederland, kan een score rond of boven 5 toch in het onderste "
+        "kwart vallen, en Nederland zelf ook; een indicator die beter is dan Nederland kan zo in "
+        "het onderste kwart van de gemeenten staan.",
+        "en": "The score compares with the Netherlands (5.0), the quarter with the "
+        "municipalities. Because many municipalities score better than the Netherlands, a "
+        "score around or above 5 can still fall in the bottom quarter, and so can the "
+        "Netherlands itself; an indicator better than the Netherlands can be in the bottom "
+        "quarter of the municipalities.",
+    },
     "nl_reference": {"nl": "Nederland = 5,0", "en": "Netherlands = 5.0"},
     "bottom_count": {
         "nl": "{n} indicatoren in onderste kwart",

@@ -60,10 +60,14 @@ TEXT: dict[str, dict[str, str]] = {
     "dl_scores_now_desc": {
         "nl": "Score per NPVR-doel voor alle {n} huidige gemeenten, ZOD, Drenthe en Nederland: "
         "elke indicator op zijn nieuwste jaar (kolom years), met plaats, percentiel, kwart en "
-        "het aantal indicatoren in het onderste kwart.",
+        "het aantal indicatoren in het onderste kwart. Een gemeente met te weinig cijfers voor "
+        "een doel heeft daar geen score en geen plaats; de plaats telt alleen de gemeenten met "
+        "een score (kolom n_ranked).",
         "en": "Score per NPVR goal for all {n} current municipalities, ZOD, Drenthe and the "
         "Netherlands: every indicator at its latest year (column years), with rank, percentile, "
-        "quarter and the number of indicators in the bottom quarter.",
+        "quarter and the number of indicators in the bottom quarter. A municipality with too "
+        "few figures for a goal has no score and no rank there; the rank counts only the "
+        "municipalities with a score (column n_ranked).",
     },
     "dl_scores_year_title": {
         "nl": "Doelscores per jaar (alle gemeenten)",

@@ -41,8 +41,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{region} is {diff} below the Netherlands{judgement}: {value} against {nl} in {year}",
     },
     "km_title_count": {
-        "nl": "{region}: {value} in {year}, plaats {rank} van {n} gemeenten (1 = hoogste)",
-        "en": "{region}: {value} in {year}, rank {rank} of {n} municipalities (1 = highest)",
+        "nl": "{region}: {value} in {year}, plaats {rank} van {n} huidige gemeenten met een "
+        "cijfer (1 = hoogste)",
+        "en": "{region}: {value} in {year}, rank {rank} of {n} current municipalities with a "
+        "figure (1 = highest)",
     },
     "km_title_equal": {
         "nl": "{region} is gelijk aan Nederland: {value} in {year}",
@@ -108,12 +110,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} municipalities have no figure for {year} (grey, 'no data').",
     },
     "km_place": {
-        "nl": "{region} staat in {year} op plaats {rank} van {n} gemeenten (1 = gunstigst).",
-        "en": "{region} ranks {rank} of {n} municipalities in {year} (1 = most favourable).",
+        "nl": "{region} staat in {year} op plaats {rank} van {n} huidige gemeenten met een "
+        "cijfer (1 = gunstigst).",
+        "en": "{region} ranks {rank} of {n} current municipalities with a figure in {year} "
+        "(1 = most favourable).",
     },
     "km_place_context": {
-        "nl": "{region} staat in {year} op plaats {rank} van {n} gemeenten (1 = hoogste).",
-        "en": "{region} ranks {rank} of {n} municipalities in {year} (1 = highest).",
+        "nl": "{region} staat in {year} op plaats {rank} van {n} huidige gemeenten met een "
+        "cijfer (1 = hoogste).",
+        "en": "{region} ranks {rank} of {n} current municipalities with a figure in {year} "
+        "(1 = highest).",
     },
     "km_place_none": {
         "nl": "Voor {region} is er geen cijfer over {year}.",

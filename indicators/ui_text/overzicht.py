@@ -14,10 +14,11 @@ TEXT: dict[str, dict[str, str]] = {
     "population_caption": {"nl": "Bron: CBS, tabel {table}.", "en": "Source: CBS, table {table}."},
     "sentence_goal": {
         "nl": "{region} scoort {score} op '{goal}', {relation}: plaats {rank} van {n} gemeenten "
-        "({quartile}); {bottom} van de {total} indicatoren vallen in het onderste kwart. "
-        "Stand per {years}.",
+        "met een score ({quartile}); {bottom} van de {total} indicatoren vallen in het onderste "
+        "kwart. Stand per {years}.",
         "en": "{region} scores {score} on '{goal}', {relation}: rank {rank} of {n} municipalities "
-        "({quartile}); {bottom} of {total} indicators are in the bottom quarter. As of {years}.",
+        "with a score ({quartile}); {bottom} of {total} indicators are in the bottom quarter. "
+        "As of {years}.",
     },
     "sentence_insufficient": {
         "nl": "Voor {region} zijn te weinig indicatoren van '{goal}' beschikbaar voor een score.",

@@ -13,9 +13,9 @@ TEXT: dict[str, dict[str, str]] = {
     "pd_score_label": {"nl": "Score {region}", "en": "Score {region}"},
     "pd_delta_nl": {"nl": "{delta} t.o.v. Nederland", "en": "{delta} vs the Netherlands"},
     "pd_score_caption": {
-        "nl": "{rank} gemeenten · {quartile} · {bottom} · stand per {years} · "
+        "nl": "{rank} · {quartile} · {bottom} · stand per {years} · "
         "{n} van {total} indicatoren met een waarde",
-        "en": "{rank} municipalities · {quartile} · {bottom} · as of {years} · "
+        "en": "{rank} · {quartile} · {bottom} · as of {years} · "
         "{n} of {total} indicators with a value",
     },
     "pd_zod_rank_note": {

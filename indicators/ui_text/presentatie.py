@@ -23,10 +23,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pres_goal_title": {"nl": "Doel {goal}: {name}", "en": "Goal {goal}: {name}"},
     "pres_goal_finding": {
-        "nl": "{region} scoort {score}, {relation}: plaats {rank} van {n} gemeenten "
-        "({quartile}); stand per {years}.",
-        "en": "{region} scores {score}, {relation}: rank {rank} of {n} municipalities "
-        "({quartile}); as of {years}.",
+        "nl": "{region} scoort {score}, {relation}: plaats {rank} van {n} gemeenten met een "
+        "score ({quartile}); stand per {years}.",
+        "en": "{region} scores {score}, {relation}: rank {rank} of {n} municipalities with a "
+        "score ({quartile}); as of {years}.",
     },
     "pres_sources_title": {"nl": "Bronnen en methode", "en": "Sources and method"},
     "pres_sources_finding": {

@@ -102,7 +102,10 @@ TEXT: dict[str, dict[str, str]] = {
     "vg_col_unit": {"nl": "Eenheid", "en": "Unit"},
     "vg_score_row": {"nl": "Score doel {goal} (actueel)", "en": "Goal {goal} score (current)"},
     "vg_score_unit": {"nl": "0–10, NL = 5,0", "en": "0–10, NL = 5.0"},
-    "vg_rank_row": {"nl": "Plaats onder de gemeenten", "en": "Rank among municipalities"},
+    "vg_rank_row": {
+        "nl": "Plaats onder de gemeenten met een score",
+        "en": "Rank among municipalities with a score",
+    },
     "vg_rank_unit": {"nl": "1 = best", "en": "1 = best"},
     "vg_rank_of": {"nl": "{rank} van {n}", "en": "{rank} of {n}"},
     "vg_years_row": {"nl": "Stand per (jaren)", "en": "As of (years)"},

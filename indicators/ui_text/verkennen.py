@@ -128,12 +128,15 @@ TEXT: dict[str, dict[str, str]] = {
     "vk_trend_down": {"nl": "dalend", "en": "falling"},
     # --- ranking ------------------------------------------------------------------------
     "vk_rank_title": {
-        "nl": "{region} staat op plaats {rank} van {n} ({order}, {year})",
-        "en": "{region} ranks {rank} of {n} ({order}, {year})",
+        "nl": "{region} staat op plaats {rank} van {n} huidige gemeenten met een cijfer "
+        "({order}, {year})",
+        "en": "{region} ranks {rank} of {n} current municipalities with a figure ({order}, {year})",
     },
     "vk_rank_title_region": {
-        "nl": "{region} zou op plaats {rank} van {n} gemeenten staan ({order}, {year})",
-        "en": "{region} would rank {rank} of {n} municipalities ({order}, {year})",
+        "nl": "{region} zou op plaats {rank} van {n} huidige gemeenten met een cijfer staan "
+        "({order}, {year})",
+        "en": "{region} would rank {rank} of {n} current municipalities with a figure "
+        "({order}, {year})",
     },
     "vk_rank_title_missing": {
         "nl": "Geen gegevens voor {region} in {year}; {n} gemeenten hebben een waarde",

@@ -168,7 +168,7 @@ def reference_table(
         place: str = ""
         if has and not ranked.empty:
             rank = scoring.place_among(ranked["value"], value, ind.direction)
-            place = t("rank_of", lang, rank=rank, n=len(ranked))
+            place = t("rank_of_year", lang, rank=rank, n=len(ranked), year=year)
         rows.append(
             {
                 t("region", lang): names.get(code, code),

@@ -11,7 +11,7 @@ from indicators import catalog, scoring
 from indicators.catalog import Indicator
 from indicators.charts import Chart
 from indicators.charts.indicator import distribution_chart, ranking_chart
-from indicators.regions import FOCUS_MUNICIPALITIES
+from indicators.regions import FOCUS_MUNICIPALITIES, current_municipalities
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot
 from indicators.views.common import reference_regions, region_names
@@ -23,12 +23,22 @@ def indicator_years(obs: pd.DataFrame, indicator: str) -> list[int]:
     return sorted(int(y) for y in sel.dropna(subset=["value"])["year"].unique())
 
 
-def ranking(obs: pd.DataFrame, ind: Indicator, year: int, names: dict[str, str]) -> pd.DataFrame:
-    """All municipalities with a value in ``year``, ranked (1 = best, or highest for context;
-    ties share the better place): rank, region, region_name, year, value, status, focus."""
+def ranking(
+    obs: pd.DataFrame,
+    ind: Indicator,
+    year: int,
+    names: dict[str, str],
+    municipalities: list[str] | set[str] | None = None,
+) -> pd.DataFrame:
+    """The ``municipalities`` (the current ones, as on the map and in the goal ranks) with a
+    value in ``year``, ranked (1 = best, or highest for context; ties share the better place):
+    rank, region, region_name, year, value, status, focus. Without ``municipalities`` every
+    municipality code with a value counts."""
     sel = obs[
         (obs["indicator"] == ind.id) & (obs["year"] == year) & obs["region"].str.startswith("GM")
     ].dropna(subset=["value"])
+    if municipalities is not None:
+        sel = sel[sel["region"].isin(list(municipalities))]
     frame = sel.assign(
         region_name=sel["region"].map(names).fillna(sel["region"]),
         rank=scoring.rank_places(sel["value"], ind.direction).astype(int),
@@ -64,7 +74,7 @@ def _ranking_inputs(
 ) -> tuple[Indicator, pd.DataFrame, pd.DataFrame, str]:
     ind = catalog.BY_ID[indicator]
     names = region_names(snap, lang)
-    ranked = ranking(snap.observations, ind, year, names)
+    ranked = ranking(snap.observations, ind, year, names, current_municipalities(snap.regions))
     refs = reference_values(
         snap.observations, indicator, reference_regions(region, ind), year, names
     )
