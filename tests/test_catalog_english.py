@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 from indicators import catalog
 from indicators.snapshot import value_range
@@ -175,14 +176,19 @@ DUTCH_WORDS = (
 )
 
 
+# CBS column names are kept as they are (WONINGEN, AANTAL_HH): capitals, digits and underscores.
+CBS_COLUMN = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
+
+
 def dutch_words_in(text: str) -> list[str]:
-    padded = f" {text.lower()} "
+    padded = f" {CBS_COLUMN.sub('', text).lower()} "
     return [w for w in DUTCH_WORDS if w in padded]
 
 
 def test_the_dutch_word_list_catches_dutch():
     assert dutch_words_in("Aantal inwoners per km² land.") == [" inwoner", "aantal"]
     assert dutch_words_in("Number of inhabitants per km² of land.") == []
+    assert dutch_words_in("KWB 2018 (column WONINGEN)") == []
 
 
 def test_every_unit_has_an_english_twin():
@@ -213,3 +219,85 @@ def test_unit_text_takes_the_language():
     # English falls back to Dutch only where the English field is empty.
     bare = dataclasses.replace(ind, unit_en="")
     assert bare.unit_text("en") == "jaar"
+
+
+# A CBS table or publication title may stay Dutch inside single quotes ('Inkomen van
+# huishoudens'); an apostrophe inside a word (a household's) does not open a quote.
+QUOTED = re.compile(r"(?<![A-Za-z])'[^']+'(?![A-Za-z])")
+
+ENGLISH_FIELDS = (("definition", "definition_en"), ("caveats", "caveats_en"), ("unit", "unit_en"))
+
+
+def test_every_scored_and_context_record_has_english_definition_caveats_and_unit():
+    scored = [i for i in catalog.INDICATORS if i.scored]
+    context = [i for i in catalog.INDICATORS if not i.scored]
+    assert scored and context
+    for ind in scored + context:
+        for _, english in ENGLISH_FIELDS:
+            assert getattr(ind, english).strip(), f"{ind.id}.{english} is empty"
+
+
+def test_no_english_text_is_a_copy_of_the_dutch():
+    for ind in catalog.INDICATORS:
+        for dutch, english in ENGLISH_FIELDS:
+            nl, en = getattr(ind, dutch), getattr(ind, english)
+            if nl in SAME_IN_BOTH:
+                continue
+            assert en != nl, f"{ind.id}.{english} is the Dutch text"
+
+
+def test_english_texts_contain_no_common_dutch_words():
+    for ind in catalog.INDICATORS:
+        for _, english in ENGLISH_FIELDS:
+            text = QUOTED.sub("''", getattr(ind, english))
+            assert dutch_words_in(text) == [], (ind.id, english, dutch_words_in(text))
+
+
+def test_quoted_dutch_titles_are_allowed_and_apostrophes_are_not_quotes():
+    text = "the table 'Inkomen van huishoudens' and a household's own solar power"
+    assert QUOTED.sub("''", text) == "the table '' and a household's own solar power"
+    assert dutch_words_in("where CBS does not publish a municipality's figure per 1,000 ") == []
+
+
+def test_english_texts_keep_the_numbers_of_the_dutch():
+    # Table ids and years are kept as they are; decimals are written the English way.
+    for ind in catalog.INDICATORS:
+        for dutch, english in ENGLISH_FIELDS[:2]:
+            ids_nl = set(re.findall(r"\b\d{5}(?:NED|ned|fvw)\b", getattr(ind, dutch)))
+            ids_en = set(re.findall(r"\b\d{5}(?:NED|ned|fvw)\b", getattr(ind, english)))
+            assert ids_nl == ids_en, (ind.id, english, ids_nl ^ ids_en)
+            years_nl = set(re.findall(r"\b(?:19|20)\d\d\b", getattr(ind, dutch)))
+            years_en = set(re.findall(r"\b(?:19|20)\d\d\b", getattr(ind, english)))
+            assert years_nl == years_en, (ind.id, english, years_nl ^ years_en)
+    train = catalog.get("dist_train_station").caveats_en
+    assert "(7.25 km) differs by 0.15 km" in train
+
+
+def test_shared_caveats_are_specialised_in_english_as_in_dutch():
+    # The .replace() variants of the shared texts found their target in both languages.
+    noise = catalog.get("noise_nuisance_neighbours")
+    assert "alleen 2020" in noise.caveats and "2020 only" in noise.caveats_en
+    for ind_id in ("exercise_guideline", "volunteering"):
+        ind = catalog.get(ind_id)
+        assert "2012 niet gevraagd" in ind.caveats
+        assert "not asked in 2012" in ind.caveats_en
+    new = catalog.get("new_dwellings_per_1000")
+    assert "woningvoorraad" in new.caveats and "the dwelling stock" in new.caveats_en
+    assert "{" not in "".join(i.caveats_en + i.definition_en for i in catalog.INDICATORS)
+
+
+def test_definition_and_caveats_text_take_the_language():
+    ind = catalog.get("dist_gp")
+    assert ind.definition_text() == ind.definition == ind.definition_text("nl")
+    assert ind.definition_text("en") == (
+        "Average distance by road from all inhabitants to the nearest GP practice."
+    )
+    assert ind.caveats_text() == ind.caveats == ind.caveats_text("nl")
+    assert ind.caveats_text("en") == ind.caveats_en
+    assert ind.caveats_text("en").startswith("Only reference year 2015 in the offline files")
+    # English falls back to Dutch only where the English field is empty.
+    bare = dataclasses.replace(ind, definition_en="", caveats_en="")
+    assert bare.definition_text("en") == ind.definition
+    assert bare.caveats_text("en") == ind.caveats
+    # Any language other than English reads the Dutch.
+    assert ind.definition_text("de") == ind.definition
