@@ -70,13 +70,20 @@ class Indicator:
     (population, dwellings, households); ``"sum"`` adds counts up; ``None`` means no regional
     figure may be derived (a class code, a region-only statistic). ``aggregate_ratio``
     (numerator, denominator, factor) recomputes a regional rate from summed counts instead.
+
+    Every text a reader sees has an English twin (``name_en``, ``definition_en``, ``unit_en``,
+    ``caveats_en``); the ``*_en`` fields default to "" only so that a record written without
+    one is noticed: the catalog tests fail on an empty one.
     """
 
     id: str
     name_nl: str
     name_en: str
     definition: str
+    definition_en: str = ""
+    # One unit per record, Dutch (also what snapshot.value_range reads) and English.
     unit: str
+    unit_en: str = ""
     decimals: int
     direction: Direction
     goal: int
@@ -86,6 +93,7 @@ class Indicator:
     level: Level = "gemeente"
     aggregate_weight: str | None = "population"
     caveats: str = "Geen bijzonderheden."
+    caveats_en: str = ""
     publisher: str = "CBS"
     aggregate_ratio: tuple[str, str, float] | None = None
     # How the figures are made, one recipe per source (indicators/recipes.py): read by both the
@@ -101,6 +109,18 @@ class Indicator:
     def name(self, lang: str = "nl") -> str:
         """The indicator's name in the reader's language."""
         return self.name_en if lang == "en" and self.name_en else self.name_nl
+
+    def definition_text(self, lang: str = "nl") -> str:
+        """The definition in the reader's language (Dutch where no English is given)."""
+        return self.definition_en if lang == "en" and self.definition_en else self.definition
+
+    def caveats_text(self, lang: str = "nl") -> str:
+        """The caveats in the reader's language (Dutch where no English is given)."""
+        return self.caveats_en if lang == "en" and self.caveats_en else self.caveats
+
+    def unit_text(self, lang: str = "nl") -> str:
+        """The unit in the reader's language (Dutch where no English is given)."""
+        return self.unit_en if lang == "en" and self.unit_en else self.unit
 
     @property
     def is_count(self) -> bool:
@@ -171,6 +191,69 @@ _KWB_JOIN = (
     "variabele, peildatum 1 januari van het jaar. "
 )
 
+# English twins of the shared texts above, sentence for sentence.
+_DIST_EN = "Average distance by road from all inhabitants to"
+_DIST_2015_EN = (
+    "Only reference year 2015 in the offline files (70072NED); the 2018 file does not include "
+    "this facility. The live refresh fetches the whole series. Distances are structurally "
+    "larger in rural municipalities: compare with similar municipalities as well."
+)
+_DIST_2015_2018_EN = (
+    "2015 from 70072NED, 2018 from the 2018 district and neighbourhood map (proximity 2018, the "
+    "same CBS definition: the provincial figures of 80305NED equal those of 70072NED in 2015, "
+    "and the population-weighted Drenthe value from the 2018 file is that of 80305NED 2018, not "
+    "2017). Drenthe and the Netherlands 2018 derived, weighted by the population on 1 January "
+    "2018. Distances are structurally larger in rural municipalities."
+)
+_DIST_2018_EN = (
+    "Only 2018, from the 2018 district and neighbourhood map (proximity 2018 = 80305NED 2018, "
+    "see the distance to a large supermarket). Drenthe and the Netherlands derived, weighted by "
+    "the population on 1 January 2018. The live refresh fetches the series from 70072NED."
+)
+_PER_INW_2015_EN = (
+    "Calculated from CBS counts (70072NED) divided by the population on 1 January of the same "
+    "year; status 'derived'."
+)
+_INCOME_BREAK_EN = (
+    "2015 from 70072NED, 2024 from the table 'Inkomen van huishoudens' (household income; "
+    "provisional, 2024*). CBS revised its income statistics in between: do not compare levels "
+    "across that break, but do compare the position relative to the Netherlands in the same "
+    "year."
+)
+_CRIME_TYPE_EN = (
+    "83648NED 2013-2017 (StatLine export with municipality names; 2015 also from the OData "
+    "download, identical). The year is the year of registration. Drenthe, the Netherlands and "
+    "ZOD calculated from the summed counts and the population on 1 January of that year (status "
+    "'derived'); the Netherlands without the crimes that CBS assigns to no municipality. Where "
+    "CBS does not publish a municipality's figure per 1,000 inhabitants, it stays empty."
+)
+_HEALTH_EN = (
+    "RIVM/CBS 50090NED (municipal boundaries of 2020), aged 18 and over, 2012, 2016 and 2020: "
+    "small-area estimates from the Health Monitor (Gezondheidsmonitor), as RIVM publishes them "
+    "per municipality. The Netherlands from the table; Drenthe and ZOD derived, weighted by the "
+    "number of inhabitants (all ages) on 1 January of the same year. Not combined with the 2022 "
+    "Health Monitor for the Netherlands and GGD Drenthe: a different publication, with no "
+    "overlapping year to compare."
+)
+_HEALTH_2_EN = _HEALTH_EN.replace(
+    "2012, 2016 and 2020", "2016 and 2020 (the question was not asked in 2012)"
+)
+_LABOUR_EN = (
+    "CBS 85494NED (Arbeidsdeelname, labour participation; regional classification of 2022), "
+    "2019 and 2022, all persons aged 15 to 75; an estimate from a survey (the Labour Force "
+    "Survey, EBB), not the register figures from the KWB. Drenthe, the Netherlands and ZOD "
+    "derived: the mean of the municipalities weighted by {weight} from the same table (in "
+    "thousands), which comes down to summed counts."
+)
+_KWB2018_EN = (
+    "KWB 2018 from the 2018 district and neighbourhood map (version 2); that edition describes "
+    "the reporting year 2018. "
+)
+_KWB_JOIN_EN = (
+    "KWB 2018 (district and neighbourhood map, column {col}) and the KWB editions 2020-2025: the "
+    "same CBS variable, reference date 1 January of the year. "
+)
+
 INDICATORS: tuple[Indicator, ...] = (
     # --- Background (not scored) -------------------------------------------------------------
     Indicator(
@@ -178,7 +261,11 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners op 1 januari",
         name_en="Population on 1 January",
         definition="Aantal inwoners volgens de Basisregistratie Personen op 1 januari.",
+        definition_en=(
+            "Number of inhabitants on 1 January, according to the Personal Records Database (BRP)."
+        ),
         unit="inwoners",
+        unit_en="inhabitants",
         decimals=0,
         direction="context",
         goal=0,
@@ -189,6 +276,11 @@ INDICATORS: tuple[Indicator, ...] = (
             "2004-2018 uit 70072NED (vanaf 2004 uit de OData-selectie met alle gemeenten van dat "
             "jaar), vanaf 2019 uit 03759ned; de KWB-edities geven hetzelfde CBS-cijfer (zelfde "
             "definitie, de bronnen worden onderling vergeleken)."
+        ),
+        caveats_en=(
+            "2004-2018 from 70072NED (from 2004 from the OData selection with all municipalities "
+            "of that year), from 2019 from 03759ned; the KWB editions give the same CBS figure "
+            "(same definition; the sources are checked against each other)."
         ),
         source_keys="03759ned: measure 'Bevolking op 1 januari'; 70072NED: TotaleBevolking",
         recipe=(
@@ -202,7 +294,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Bevolkingsdichtheid",
         name_en="Population density",
         definition="Aantal inwoners per km² land.",
+        definition_en="Number of inhabitants per km² of land.",
         unit="inwoners per km²",
+        unit_en="inhabitants per km²",
         decimals=0,
         direction="context",
         goal=0,
@@ -210,6 +304,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB",),
         aggregate_weight=None,
         caveats="Per KWB-editie (2018, 2020-2025); peildatum 1 januari.",
+        caveats_en="Per KWB edition (2018, 2020-2025); reference date 1 January.",
         source_keys="KWB: bev_dich (Bevolkingsdichtheid)",
         recipe=(key("KWB", "Bevolkingsdichtheid", "bev_dich", "BEV_DICHTH"),),
     ),
@@ -221,7 +316,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "CBS-klasse 1 (zeer sterk stedelijk) tot 5 (niet stedelijk), naar "
             "omgevingsadressendichtheid."
         ),
+        definition_en=(
+            "CBS class from 1 (very highly urban) to 5 (not urban), by the density of addresses in "
+            "the surrounding area."
+        ),
         unit="klasse 1-5",
+        unit_en="class 1-5",
         decimals=0,
         direction="context",
         goal=0,
@@ -229,6 +329,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB",),
         aggregate_weight=None,
         caveats="Een klasse, geen meetwaarde: wordt niet gemiddeld over regio's.",
+        caveats_en="A class, not a measured value: it is not averaged over regions.",
         source_keys="KWB: ste_mvs (MateVanStedelijkheid)",
         recipe=(key("KWB", "MateVanStedelijkheid", "ste_mvs", "STED"),),
     ),
@@ -240,7 +341,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Verwachte bevolking volgens de PBL/CBS Regionale prognose (prognose-variant, "
             "middelste waarde)."
         ),
-        unit="x 1 000 inwoners",
+        definition_en=(
+            "Expected population according to the PBL/CBS regional forecast ('Regionale prognose'; "
+            "forecast variant, middle value)."
+        ),
+        unit="x 1.000 inwoners",
+        unit_en="x 1,000 inhabitants",
         decimals=1,
         direction="context",
         goal=0,
@@ -253,6 +359,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "alleen Nederland, Drenthe en COROP-gebieden; status 'transcribed'. De live "
             "verversing haalt de nieuwste Regionale prognose met elke gemeente en het 67 %-"
             "interval. Een prognose, geen meting."
+        ),
+        caveats_en=(
+            "Offline: transcribed by hand from the table view of 84527NED on cbs.nl; only the "
+            "Netherlands, Drenthe and COROP areas; status 'transcribed'. The live refresh fetches "
+            "the latest regional forecast with every municipality and the 67% interval. A "
+            "forecast, not a measurement."
         ),
         source_keys="Regionale prognose: TotaleBevolking, PrognoseInterval MW00000 (x 1 000)",
         recipe=(
@@ -272,7 +384,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Ondergrens van het interval waarbinnen de bevolking volgens de PBL/CBS Regionale "
             "prognose met 67 % zekerheid uitkomt."
         ),
-        unit="x 1 000 inwoners",
+        definition_en=(
+            "Lower bound of the interval in which, according to the PBL/CBS regional forecast, the "
+            "population will end up with 67% certainty."
+        ),
+        unit="x 1.000 inwoners",
+        unit_en="x 1,000 inhabitants",
         decimals=1,
         direction="context",
         goal=0,
@@ -283,6 +400,10 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "Alleen uit de live verversing (nieuwste Regionale prognose, per gemeente); de "
             "offline bestanden hebben geen interval."
+        ),
+        caveats_en=(
+            "Only from the live refresh (latest regional forecast, per municipality); the offline "
+            "files have no interval."
         ),
         source_keys="Regionale prognose: TotaleBevolking, PrognoseInterval MOG0067 (x 1 000)",
         recipe=(key("Regionale prognose", "TotaleBevolking", where=OUTLOOK_LOW),),
@@ -296,7 +417,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Bovengrens van het interval waarbinnen de bevolking volgens de PBL/CBS Regionale "
             "prognose met 67 % zekerheid uitkomt."
         ),
-        unit="x 1 000 inwoners",
+        definition_en=(
+            "Upper bound of the interval in which, according to the PBL/CBS regional forecast, the "
+            "population will end up with 67% certainty."
+        ),
+        unit="x 1.000 inwoners",
+        unit_en="x 1,000 inhabitants",
         decimals=1,
         direction="context",
         goal=0,
@@ -308,6 +434,10 @@ INDICATORS: tuple[Indicator, ...] = (
             "Alleen uit de live verversing (nieuwste Regionale prognose, per gemeente); de "
             "offline bestanden hebben geen interval."
         ),
+        caveats_en=(
+            "Only from the live refresh (latest regional forecast, per municipality); the offline "
+            "files have no interval."
+        ),
         source_keys="Regionale prognose: TotaleBevolking, PrognoseInterval MBG0067 (x 1 000)",
         recipe=(key("Regionale prognose", "TotaleBevolking", where=OUTLOOK_HIGH),),
         live_only=True,
@@ -318,7 +448,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Woningvoorraad",
         name_en="Dwelling stock",
         definition="Aantal woningen op 1 januari.",
+        definition_en="Number of dwellings on 1 January.",
         unit="woningen",
+        unit_en="dwellings",
         decimals=0,
         direction="context",
         goal=1,
@@ -326,6 +458,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB", "70072NED"),
         aggregate_weight="sum",
         caveats=_KWB_JOIN.format(col="WONINGEN") + "2015 uit 70072NED.",
+        caveats_en=_KWB_JOIN_EN.format(col="WONINGEN") + "2015 from 70072NED.",
         source_keys="KWB: a_woning (Woningvoorraad); 70072NED: VoorraadOp1Januari",
         recipe=(
             key("KWB", "Woningvoorraad", "a_woning", "WONINGEN"),
@@ -339,7 +472,12 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Woningen waar op 1 januari niemand stond ingeschreven, als % van de woningvoorraad."
         ),
+        definition_en=(
+            "Dwellings where nobody was registered as living on 1 January, as % of the dwelling "
+            "stock."
+        ),
         unit="%",
+        unit_en="%",
         decimals=0,
         direction="lower_better",
         goal=1,
@@ -350,6 +488,12 @@ INDICATORS: tuple[Indicator, ...] = (
             _KWB_JOIN.format(col="P_LEEGSW")
             + "CBS noemde dit tot 2019 'leegstaand', daarna 'onbewoond'. KWB publiceert hele "
             "procenten; Nederland en Drenthe afgeleid (gewogen met de woningvoorraad)."
+        ),
+        caveats_en=(
+            _KWB_JOIN_EN.format(col="P_LEEGSW")
+            + "Until 2019 CBS called these dwellings 'vacant', since then 'unoccupied'. KWB "
+            "publishes whole percentages; the Netherlands and Drenthe derived (weighted by the "
+            "dwelling stock)."
         ),
         source_keys="KWB: p_leegsw (OnbewoondeWoningen; eerder PercentageOnbewoond)",
         recipe=(
@@ -372,7 +516,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Door nieuwbouw aan de woningvoorraad toegevoegde woningen per 1.000 woningen op 1 "
             "januari."
         ),
+        definition_en=(
+            "Dwellings added to the dwelling stock by new construction, per 1,000 dwellings on 1 "
+            "January."
+        ),
         unit="per 1.000 woningen",
+        unit_en="per 1,000 dwellings",
         decimals=1,
         direction="higher_better",
         goal=1,
@@ -380,6 +529,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         aggregate_weight="dwelling_stock",
         caveats=_PER_INW_2015.replace("de bevolking", "de woningvoorraad"),
+        caveats_en=_PER_INW_2015_EN.replace("the population", "the dwelling stock"),
         source_keys="70072NED: Nieuwbouwwoningen / VoorraadOp1Januari x 1 000",
         recipe=(ratio("70072NED", "Nieuwbouwwoningen", "VoorraadOp1Januari", 1000.0),),
     ),
@@ -388,7 +538,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Koopwoningen",
         name_en="Owner-occupied dwellings",
         definition="Woningen in eigendom van de bewoner, als % van de woningvoorraad.",
+        definition_en="Dwellings owned by the people who live in them, as % of the dwelling stock.",
         unit="%",
+        unit_en="%",
         decimals=0,
         direction="context",
         goal=1,
@@ -397,6 +549,10 @@ INDICATORS: tuple[Indicator, ...] = (
         aggregate_weight="dwelling_stock",
         caveats="Context: een hoger aandeel is niet vanzelf beter. "
         + _KWB_JOIN.format(col="P_KOOPWON"),
+        caveats_en=(
+            "Context: a higher share is not automatically better. "
+            + _KWB_JOIN_EN.format(col="P_KOOPWON")
+        ),
         source_keys="KWB: p_koopw (Koopwoningen); 70072NED: Koopwoningen",
         recipe=(
             key("KWB", "Koopwoningen", "p_koopw", "P_KOOPWON"),
@@ -410,7 +566,11 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Huurwoningen in eigendom van een woningcorporatie, als % van de woningvoorraad."
         ),
+        definition_en=(
+            "Rented dwellings owned by a housing association, as % of the dwelling stock."
+        ),
         unit="%",
+        unit_en="%",
         decimals=0,
         direction="context",
         goal=1,
@@ -418,6 +578,10 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB",),
         aggregate_weight="dwelling_stock",
         caveats="Context: de richting is omstreden. " + _KWB_JOIN.format(col="P_HUURCORP"),
+        caveats_en=(
+            "Context: which direction is better is disputed. "
+            + _KWB_JOIN_EN.format(col="P_HUURCORP")
+        ),
         source_keys="KWB: p_wcorpw (InBezitWoningcorporatie)",
         recipe=(key("KWB", "InBezitWoningcorporatie", "p_wcorpw", "P_HUURCORP"),),
     ),
@@ -426,7 +590,12 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Gemiddelde WOZ-waarde",
         name_en="Average WOZ property value",
         definition="Gemiddelde WOZ-waarde van woningen; jaar = waardepeildatum 1 januari.",
-        unit="x 1 000 euro",
+        definition_en=(
+            "Average WOZ value of dwellings (the value the municipality sets for property tax); "
+            "year = valuation date 1 January."
+        ),
+        unit="x 1.000 euro",
+        unit_en="x 1,000 euro",
         decimals=0,
         direction="context",
         goal=1,
@@ -438,6 +607,13 @@ INDICATORS: tuple[Indicator, ...] = (
             "waardepeildatum 1 januari X-1; hier staat die waardepeildatum als jaar. Nieuwste "
             "editie deels voorlopig. Niet samengevoegd met de oudere 70072NED-reeks (zie "
             "'Gemiddelde woningwaarde (70072NED)'): die wijkt vanaf 2020 af."
+        ),
+        caveats_en=(
+            "KWB edition X (from 2020, WOZ value based on the BAG building register) gives the "
+            "value at valuation date 1 January X-1; here that valuation date is shown as the year. "
+            "The newest edition is partly provisional. Not combined with the older 70072NED series "
+            "(see 'Average dwelling value (70072NED series)'): that series differs from 2020 "
+            "onwards."
         ),
         source_keys="KWB: g_wozbag (GemiddeldeWOZWaardeVanWoningen)",
         recipe=(
@@ -458,7 +634,13 @@ INDICATORS: tuple[Indicator, ...] = (
             "Gemiddelde WOZ-waarde van woningen volgens de reeks van Regionale kerncijfers "
             "Nederland; jaar = waardepeildatum 1 januari."
         ),
-        unit="x 1 000 euro",
+        definition_en=(
+            "Average WOZ value of dwellings (the value the municipality sets for property tax) in "
+            "the series of 'Regionale kerncijfers Nederland' (regional key figures); year = "
+            "valuation date 1 January."
+        ),
+        unit="x 1.000 euro",
+        unit_en="x 1,000 euro",
         decimals=0,
         direction="context",
         goal=1,
@@ -472,6 +654,15 @@ INDICATORS: tuple[Indicator, ...] = (
             "tot en met 2019 gebruikten deze definitie (KWB 2018 'WOZ' = 70072NED 2018 voor elke "
             "gemeente). Een andere reeks dan de KWB-WOZ vanaf 2020: niet aan elkaar geplakt. "
             "Drenthe en Nederland afgeleid waar de woningvoorraad van dat jaar bekend is."
+        ),
+        caveats_en=(
+            "70072NED 2008-2021 (StatLine export with municipality names) and the 2015 download; "
+            "period t = valuation date 1 January t-1, shown here as year t-1 (only since 2008 have "
+            "dwellings been revalued every year, so earlier years are left out). The KWB editions "
+            "up to and including 2019 used this definition (KWB 2018 'WOZ' = 70072NED 2018 for "
+            "every municipality). A different series from the KWB WOZ value from 2020 onwards: the "
+            "two are not joined. Drenthe and the Netherlands derived where the dwelling stock of "
+            "that year is known."
         ),
         source_keys="70072NED: GemiddeldeWoningwaarde; KWB tot 2019: GemiddeldeWoningwaarde",
         recipe=(
@@ -492,7 +683,9 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Gemiddelde verkoopprijs van bestaande koopwoningen die in het jaar zijn verkocht."
         ),
+        definition_en="Average sale price of existing owner-occupied homes sold in the year.",
         unit="euro",
+        unit_en="euro",
         decimals=0,
         direction="context",
         goal=1,
@@ -503,6 +696,10 @@ INDICATORS: tuple[Indicator, ...] = (
             "Afhankelijk van welke woningen toevallig verkocht zijn; in kleine gemeenten "
             "schommelt het gemiddelde."
         ),
+        caveats_en=(
+            "Depends on which homes happen to be sold; in small municipalities the average "
+            "fluctuates."
+        ),
         source_keys="83625NED: measure 'Gemiddelde verkoopprijs'",
         recipe=(key("83625NED", "Gemiddelde verkoopprijs"),),
     ),
@@ -511,13 +708,19 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Geregistreerde misdrijven per 1.000 inwoners",
         name_en="Registered crimes per 1,000 inhabitants",
         definition="Door de politie geregistreerde misdrijven (alle soorten) per 1.000 inwoners.",
+        definition_en="Crimes of all kinds registered by the police, per 1,000 inhabitants.",
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
         subtheme="veiligheid",
         tables=("83648NED",),
         caveats=_CRIME_TYPE + " Registratie hangt ook af van aangiftebereidheid.",
+        caveats_en=(
+            _CRIME_TYPE_EN
+            + " Registration also depends on how willing people are to report a crime."
+        ),
         source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 0000000 (totaal)",
         aggregate_ratio=("crimes", "population", 1000.0),
         recipe=(
@@ -537,13 +740,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Door de politie geregistreerde vermogensmisdrijven (diefstal, inbraak, fraude, "
             "heling) per 1.000 inwoners."
         ),
+        definition_en=(
+            "Property crimes registered by the police (theft, burglary, fraud, handling stolen "
+            "goods), per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
         subtheme="veiligheid",
         tables=("83648NED",),
         caveats=_CRIME_TYPE,
+        caveats_en=_CRIME_TYPE_EN,
         source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 1000000",
         aggregate_ratio=("property_crimes", "population", 1000.0),
         recipe=(
@@ -563,13 +772,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Door de politie geregistreerde vernielingen en misdrijven tegen de openbare orde en "
             "het openbaar gezag per 1.000 inwoners."
         ),
+        definition_en=(
+            "Vandalism and crimes against public order and public authority registered by the "
+            "police, per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
         subtheme="veiligheid",
         tables=("83648NED",),
         caveats=_CRIME_TYPE,
+        caveats_en=_CRIME_TYPE_EN,
         source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 2000000",
         aggregate_ratio=("vandalism_crimes", "population", 1000.0),
         recipe=(
@@ -589,13 +804,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Door de politie geregistreerde gewelds- en seksuele misdrijven (zoals mishandeling, "
             "bedreiging, zedenmisdrijven) per 1.000 inwoners."
         ),
+        definition_en=(
+            "Violent and sexual crimes registered by the police (such as assault, threats, sexual "
+            "offences), per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
         subtheme="veiligheid",
         tables=("83648NED",),
         caveats=_CRIME_TYPE,
+        caveats_en=_CRIME_TYPE_EN,
         source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 3000000",
         aggregate_ratio=("violent_crimes", "population", 1000.0),
         recipe=(
@@ -615,7 +836,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Door de politie geregistreerde verkeersmisdrijven (zoals rijden onder invloed, "
             "doorrijden na een ongeval, rijden zonder rijbewijs) per 1.000 inwoners."
         ),
+        definition_en=(
+            "Traffic crimes registered by the police (such as driving under the influence, leaving "
+            "the scene of an accident, driving without a licence), per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
@@ -623,6 +849,10 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83648NED",),
         caveats=_CRIME_TYPE
         + " CBS publiceert het cijfer per 1.000 inwoners voor Borger-Odoorn niet.",
+        caveats_en=(
+            _CRIME_TYPE_EN
+            + " CBS does not publish the figure per 1,000 inhabitants for Borger-Odoorn."
+        ),
         source_keys="83648NED: GeregistreerdeMisdrijvenPer1000Inw, SoortMisdrijf 5000000",
         aggregate_ratio=("traffic_crimes", "population", 1000.0),
         recipe=(
@@ -642,7 +872,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Geregistreerde diefstallen en inbraken uit woningen (ook schuur en garage) per "
             "1.000 inwoners."
         ),
+        definition_en=(
+            "Registered thefts and burglaries from homes (including sheds and garages), per 1,000 "
+            "inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
@@ -654,6 +889,13 @@ INDICATORS: tuple[Indicator, ...] = (
             "e.d.' per 1.000 inwoners): 2018 is voor 93 % van de gemeenten na afronding gelijk. "
             "Regiocijfers uit opgetelde aantallen. CBS rondt aantallen af op vijftallen en "
             "onderdrukt kleine aantallen."
+        ),
+        caveats_en=(
+            "83651NED 2018-2021, theft type CRI1134. The file does not give the label; that it is "
+            "residential burglary follows from KWB 2018 ('theft from a dwelling, shed etc.' per "
+            "1,000 inhabitants): in 2018 the two agree after rounding for 93% of the "
+            "municipalities. Regional figures from summed counts. CBS rounds counts to multiples "
+            "of five and suppresses small counts."
         ),
         source_keys="83651NED: GeregistreerdeDiefstallenPer1000Inw, CRI1134, T001540",
         aggregate_ratio=("burglaries", "population", 1000.0),
@@ -667,7 +909,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Fietsdiefstallen per 1.000 inwoners",
         name_en="Bicycle thefts per 1,000 inhabitants",
         definition="Geregistreerde diefstallen van fietsen per 1.000 inwoners.",
+        definition_en="Registered bicycle thefts per 1,000 inhabitants.",
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=1,
@@ -676,6 +920,10 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "CBS rondt aantallen af op vijftallen en onderdrukt het cijfer bij kleine aantallen "
             "(Borger-Odoorn): daar ontbreekt de waarde."
+        ),
+        caveats_en=(
+            "CBS rounds counts to multiples of five and suppresses the figure where counts are "
+            "small (Borger-Odoorn): the value is missing there."
         ),
         source_keys="83651NED: GeregistreerdeDiefstallenPer1000Inw, CRI1122, T001540",
         aggregate_ratio=("bike_thefts", "population", 1000.0),
@@ -688,13 +936,20 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Ernstige geluidhinder door buren",
         name_en="Serious noise nuisance from neighbours",
         definition="Volwassenen (18+) die ernstige geluidhinder van buren ervaren.",
+        definition_en=(
+            "Share of adults (18+) who experience serious noise nuisance from their neighbours."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=1,
         subtheme="leefomgeving",
         tables=("50090NED",),
         caveats=_HEALTH.replace("2012, 2016 en 2020", "alleen 2020 (eerder niet gevraagd)"),
+        caveats_en=_HEALTH_EN.replace(
+            "2012, 2016 and 2020", "2020 only (the question was not asked before)"
+        ),
         source_keys="50090NED: ErnstigeGeluidhinderDoorBuren (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "ErnstigeGeluidhinderDoorBuren", where=ADULTS_18),),
@@ -704,13 +959,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Huishoudelijk restafval per inwoner",
         name_en="Residual household waste per inhabitant",
         definition="Niet gescheiden ingezameld huishoudelijk afval in kg per inwoner.",
+        definition_en="Household waste that was not collected separately, in kg per inhabitant.",
         unit="kg per inwoner",
+        unit_en="kg per inhabitant",
         decimals=0,
         direction="lower_better",
         goal=1,
         subtheme="duurzaamheid",
         tables=("70072NED",),
         caveats=_PER_INW_2015,
+        caveats_en=_PER_INW_2015_EN,
         source_keys="70072NED: HuishoudelijkRestafval (1 000 kg) / TotaleBevolking",
         recipe=(ratio("70072NED", "HuishoudelijkRestafval", "TotaleBevolking", 1000.0),),
     ),
@@ -722,7 +980,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Deel van het huishoudelijk afval dat gescheiden is ingezameld (alles behalve rest- "
             "en grof restafval)."
         ),
+        definition_en=(
+            "Share of household waste that was collected separately (everything except residual "
+            "waste and bulky residual waste)."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="higher_better",
         goal=1,
@@ -732,6 +995,10 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "Berekend uit de CBS-hoeveelheden per afvalsoort (70072NED); status 'derived'. "
             "Regiocijfers uit de opgetelde hoeveelheden."
+        ),
+        caveats_en=(
+            "Calculated from the CBS amounts per type of waste (70072NED); status 'derived'. "
+            "Regional figures from the summed amounts."
         ),
         source_keys=(
             "70072NED: 1 - (HuishoudelijkRestafval + GrofHuishoudelijkRestafval) / "
@@ -756,7 +1023,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Aardgasverbruik per woning",
         name_en="Natural gas use per dwelling",
         definition="Gemiddeld jaarverbruik van aardgas van particuliere woningen.",
+        definition_en="Average yearly natural gas consumption of private dwellings.",
         unit="m³",
+        unit_en="m³",
         decimals=0,
         direction="lower_better",
         goal=1,
@@ -772,6 +1041,14 @@ INDICATORS: tuple[Indicator, ...] = (
             "woningvoorraad op 1 januari 2018. Een groot deel van het verschil komt van het "
             "soort woningen (vrijstaand of rij)."
         ),
+        caveats_en=(
+            _KWB2018_EN + "Energy = consumption over the year 2018 (that the edition describes the "
+            "reporting year was checked for distances and residential burglary against 80305NED "
+            "and 83651NED 2018; for energy there is no second offline source). Dwellings with "
+            "district heating count with a low consumption. Drenthe and the Netherlands derived, "
+            "weighted by the dwelling stock on 1 January 2018. Much of the difference comes from "
+            "the type of dwelling (detached or terraced)."
+        ),
         source_keys="KWB: g_gas_tot (GemiddeldAardgasverbruikTotaal)",
         recipe=(key("KWB", "GemiddeldAardgasverbruikTotaal", "G_GAS_TOT"),),
     ),
@@ -780,7 +1057,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Elektriciteitsverbruik per woning",
         name_en="Electricity use per dwelling",
         definition="Gemiddelde jaarlevering van elektriciteit aan particuliere woningen.",
+        definition_en="Average yearly electricity delivered to private dwellings.",
         unit="kWh",
+        unit_en="kWh",
         decimals=0,
         direction="lower_better",
         goal=1,
@@ -792,6 +1071,13 @@ INDICATORS: tuple[Indicator, ...] = (
             + "Jaarlevering over 2018 via het net (eigen zonnestroom verlaagt het cijfer; CBS "
             "heet het vanaf de latere edities 'elektriciteitslevering'). Drenthe en Nederland "
             "afgeleid, gewogen met de woningvoorraad op 1 januari 2018."
+        ),
+        caveats_en=(
+            _KWB2018_EN
+            + "Delivered through the grid over the year 2018 (a household's own solar power "
+            "lowers the figure; from the later editions CBS calls it 'electricity delivery'). "
+            "Drenthe and the Netherlands derived, weighted by the dwelling stock on 1 January "
+            "2018."
         ),
         source_keys="KWB: g_elek_tot (GemiddeldElektriciteitsverbruikTotaal)",
         recipe=(
@@ -808,7 +1094,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Geregistreerde misdrijven",
         name_en="Registered crimes",
         definition="Aantal door de politie geregistreerde misdrijven (alle soorten).",
+        definition_en="Number of crimes of all kinds registered by the police.",
         unit="misdrijven",
+        unit_en="crimes",
         decimals=0,
         direction="context",
         goal=1,
@@ -816,6 +1104,9 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83648NED",),
         aggregate_weight="sum",
         caveats="Teller van misdrijven per 1.000 inwoners; regiocijfers zijn sommen.",
+        caveats_en=(
+            "Used to calculate registered crimes per 1,000 inhabitants; regional figures are sums."
+        ),
         source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 0000000 (totaal)",
         recipe=(
             key(
@@ -831,7 +1122,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Vermogensmisdrijven",
         name_en="Property crimes",
         definition="Aantal geregistreerde vermogensmisdrijven.",
+        definition_en="Number of registered property crimes.",
         unit="misdrijven",
+        unit_en="crimes",
         decimals=0,
         direction="context",
         goal=1,
@@ -839,6 +1132,10 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83648NED",),
         aggregate_weight="sum",
         caveats="Teller van vermogensmisdrijven per 1.000 inwoners; CBS rondt af op vijftallen.",
+        caveats_en=(
+            "Used to calculate property crimes per 1,000 inhabitants; CBS rounds to multiples of "
+            "five."
+        ),
         source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 1000000",
         recipe=(
             key(
@@ -854,7 +1151,11 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Vernielingen en misdrijven tegen de openbare orde",
         name_en="Vandalism and public-order crimes",
         definition="Aantal geregistreerde vernielingen en misdrijven tegen openbare orde en gezag.",
+        definition_en=(
+            "Number of registered cases of vandalism and crimes against public order and authority."
+        ),
         unit="misdrijven",
+        unit_en="crimes",
         decimals=0,
         direction="context",
         goal=1,
@@ -862,6 +1163,9 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83648NED",),
         aggregate_weight="sum",
         caveats="Teller van het cijfer per 1.000 inwoners; CBS rondt af op vijftallen.",
+        caveats_en=(
+            "Used to calculate the figure per 1,000 inhabitants; CBS rounds to multiples of five."
+        ),
         source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 2000000",
         recipe=(
             key(
@@ -877,7 +1181,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Gewelds- en seksuele misdrijven",
         name_en="Violent and sexual crimes",
         definition="Aantal geregistreerde gewelds- en seksuele misdrijven.",
+        definition_en="Number of registered violent and sexual crimes.",
         unit="misdrijven",
+        unit_en="crimes",
         decimals=0,
         direction="context",
         goal=1,
@@ -885,6 +1191,9 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83648NED",),
         aggregate_weight="sum",
         caveats="Teller van het cijfer per 1.000 inwoners; CBS rondt af op vijftallen.",
+        caveats_en=(
+            "Used to calculate the figure per 1,000 inhabitants; CBS rounds to multiples of five."
+        ),
         source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 3000000",
         recipe=(
             key(
@@ -900,7 +1209,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Verkeersmisdrijven",
         name_en="Traffic crimes",
         definition="Aantal geregistreerde verkeersmisdrijven.",
+        definition_en="Number of registered traffic crimes.",
         unit="misdrijven",
+        unit_en="crimes",
         decimals=0,
         direction="context",
         goal=1,
@@ -908,6 +1219,9 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83648NED",),
         aggregate_weight="sum",
         caveats="Teller van het cijfer per 1.000 inwoners; CBS rondt af op vijftallen.",
+        caveats_en=(
+            "Used to calculate the figure per 1,000 inhabitants; CBS rounds to multiples of five."
+        ),
         source_keys="83648NED: TotaalGeregistreerdeMisdrijven, SoortMisdrijf 5000000",
         recipe=(
             key(
@@ -923,7 +1237,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Woninginbraken",
         name_en="Residential burglaries",
         definition="Aantal geregistreerde diefstallen en inbraken uit woningen.",
+        definition_en="Number of registered thefts and burglaries from homes.",
         unit="diefstallen",
+        unit_en="thefts",
         decimals=0,
         direction="context",
         goal=1,
@@ -931,6 +1247,10 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("83651NED",),
         aggregate_weight="sum",
         caveats="CBS rondt af op vijftallen. Teller van woninginbraken per 1.000 inwoners.",
+        caveats_en=(
+            "CBS rounds to multiples of five. Used to calculate residential burglaries per 1,000 "
+            "inhabitants."
+        ),
         source_keys="83651NED: TotaalGeregistreerdeDiefstallen, CRI1134, T001540",
         recipe=(key("83651NED", "TotaalGeregistreerdeDiefstallen", where=theft_type("CRI1134")),),
     ),
@@ -939,7 +1259,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Fietsdiefstallen",
         name_en="Bicycle thefts",
         definition="Aantal geregistreerde diefstallen van fietsen.",
+        definition_en="Number of registered bicycle thefts.",
         unit="diefstallen",
+        unit_en="thefts",
         decimals=0,
         direction="context",
         goal=1,
@@ -950,6 +1272,11 @@ INDICATORS: tuple[Indicator, ...] = (
             "CBS rondt af op vijftallen. Teller van fietsdiefstallen per 1.000 inwoners: zo is "
             "ook het regiocijfer te berekenen waar CBS het gemeentelijke cijfer onderdrukt."
         ),
+        caveats_en=(
+            "CBS rounds to multiples of five. Used to calculate bicycle thefts per 1,000 "
+            "inhabitants: this way the regional figure can be calculated even where CBS suppresses "
+            "the figure of a municipality."
+        ),
         source_keys="83651NED: TotaalGeregistreerdeDiefstallen, CRI1122, T001540",
         recipe=(key("83651NED", "TotaalGeregistreerdeDiefstallen", where=theft_type("CRI1122")),),
     ),
@@ -958,7 +1285,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Gescheiden ingezameld afval",
         name_en="Separately collected waste",
         definition="Hoeveelheid gescheiden ingezameld huishoudelijk afval.",
-        unit="1 000 kg",
+        definition_en="Amount of household waste collected separately.",
+        unit="1.000 kg",
+        unit_en="1,000 kg",
         decimals=0,
         direction="context",
         goal=1,
@@ -966,6 +1295,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         aggregate_weight="sum",
         caveats="Teller van het aandeel gescheiden afval; status 'derived'.",
+        caveats_en="Used to calculate the share of separately collected waste; status 'derived'.",
         source_keys=(
             "70072NED: TotaalHuishoudelijkAfval - HuishoudelijkRestafval - "
             "GrofHuishoudelijkRestafval"
@@ -986,13 +1316,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Huishoudelijk afval totaal",
         name_en="Household waste, total",
         definition="Totale hoeveelheid ingezameld huishoudelijk afval.",
-        unit="1 000 kg",
+        definition_en="Total amount of household waste collected.",
+        unit="1.000 kg",
+        unit_en="1,000 kg",
         decimals=0,
         direction="context",
         goal=1,
         subtheme="duurzaamheid",
         tables=("70072NED",),
         aggregate_weight="sum",
+        caveats_en="Nothing in particular to note.",
         source_keys="70072NED: TotaalHuishoudelijkAfval",
         recipe=(key("70072NED", "TotaalHuishoudelijkAfval"),),
     ),
@@ -1002,7 +1335,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot huisartsenpraktijk",
         name_en="Distance to GP practice",
         definition=f"{_DIST} de dichtstbijzijnde huisartsenpraktijk.",
+        definition_en=f"{_DIST_EN} the nearest GP practice.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
@@ -1010,6 +1345,10 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED", "KWB"),
         caveats=_DIST_2015
         + " Vanaf verslagjaar 2020 telt CBS nevenvestigingen van praktijken niet meer mee.",
+        caveats_en=(
+            _DIST_2015_EN
+            + " From reporting year 2020, CBS no longer counts branch locations of practices."
+        ),
         source_keys="70072NED: AfstandTotHuisartsenpraktijk; KWB: AfstandTotHuisartsenpraktijk",
         recipe=(
             key("70072NED", "AfstandTotHuisartsenpraktijk"),
@@ -1021,13 +1360,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot huisartsenpost",
         name_en="Distance to out-of-hours GP post",
         definition=f"{_DIST} de dichtstbijzijnde huisartsenpost.",
+        definition_en=f"{_DIST_EN} the nearest out-of-hours GP post.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="zorg",
         tables=("70072NED",),
         caveats=_DIST_2015,
+        caveats_en=_DIST_2015_EN,
         source_keys="70072NED: AfstandTotHuisartsenpost",
         recipe=(key("70072NED", "AfstandTotHuisartsenpost"),),
     ),
@@ -1036,7 +1378,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot ziekenhuis",
         name_en="Distance to hospital",
         definition=f"{_DIST} het dichtstbijzijnde ziekenhuis (zonder buitenpoliklinieken).",
+        definition_en=f"{_DIST_EN} the nearest hospital (not counting outpatient branch clinics).",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
@@ -1045,6 +1389,11 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=_DIST_2015_2018
         + " Hier het ziekenhuis zonder buitenpolikliniek (AF_ZIEK_E): 70072NED Drenthe 2015 = "
         "8,9 km = 80305NED 'exclusief buitenpolikliniek'.",
+        caveats_en=(
+            _DIST_2015_2018_EN
+            + " Here the hospital without outpatient branch clinics (AF_ZIEK_E): 70072NED "
+            "Drenthe 2015 = 8.9 km = 80305NED 'excluding outpatient branch clinics'."
+        ),
         source_keys="70072NED: AfstandTotZiekenhuis; wijk- en buurtkaart 2018: AF_ZIEK_E",
         recipe=(
             key("70072NED", "AfstandTotZiekenhuis"),
@@ -1056,13 +1405,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot kinderdagverblijf",
         name_en="Distance to childcare",
         definition=f"{_DIST} het dichtstbijzijnde kinderdagverblijf.",
+        definition_en=f"{_DIST_EN} the nearest day nursery (childcare centre).",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="onderwijs",
         tables=("70072NED", "KWB"),
         caveats=_DIST_2015,
+        caveats_en=_DIST_2015_EN,
         source_keys="70072NED: AfstandTotKinderdagverblijf; KWB: AfstandTotKinderdagverblijf",
         recipe=(
             key("70072NED", "AfstandTotKinderdagverblijf"),
@@ -1074,13 +1426,20 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot basisschool",
         name_en="Distance to primary school",
         definition=f"{_DIST} de dichtstbijzijnde basisschool.",
+        definition_en=f"{_DIST_EN} the nearest primary school.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="onderwijs",
         tables=("70072NED", "KWB"),
         caveats=_DIST_2015 + " Vanaf verslagjaar 2018 gebruikt CBS de scholenlijst van DUO.",
+        caveats_en=(
+            _DIST_2015_EN
+            + " From reporting year 2018, CBS uses the list of schools of DUO (the Dutch "
+            "education agency)."
+        ),
         source_keys="70072NED: AfstandTotSchoolBasisonderwijs; KWB: AfstandTotSchool",
         recipe=(
             key("70072NED", "AfstandTotSchoolBasisonderwijs"),
@@ -1092,13 +1451,19 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot school havo/vwo",
         name_en="Distance to havo/vwo school",
         definition=f"{_DIST} de dichtstbijzijnde school voor havo/vwo.",
+        definition_en=(
+            f"{_DIST_EN} the nearest school for havo/vwo (senior general secondary or "
+            "pre-university education)."
+        ),
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="onderwijs",
         tables=("70072NED",),
         caveats=_DIST_2015,
+        caveats_en=_DIST_2015_EN,
         source_keys="70072NED: AfstandTotSchoolHavoVwo",
         recipe=(key("70072NED", "AfstandTotSchoolHavoVwo"),),
     ),
@@ -1107,13 +1472,18 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Basisscholen binnen 3 km",
         name_en="Primary schools within 3 km",
         definition="Gemiddeld aantal basisscholen binnen 3 km over de weg, voor alle inwoners.",
+        definition_en=(
+            "Average number of primary schools within 3 km by road, over all inhabitants."
+        ),
         unit="aantal",
+        unit_en="number",
         decimals=1,
         direction="higher_better",
         goal=2,
         subtheme="onderwijs",
         tables=("70072NED", "KWB"),
         caveats=_DIST_2015,
+        caveats_en=_DIST_2015_EN,
         source_keys="70072NED: AantalBasisonderwijsscholenBinnen3Km; KWB: ScholenBinnen3Km",
         recipe=(
             key("70072NED", "AantalBasisonderwijsscholenBinnen3Km"),
@@ -1125,13 +1495,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot grote supermarkt",
         name_en="Distance to large supermarket",
         definition=f"{_DIST} de dichtstbijzijnde grote supermarkt.",
+        definition_en=f"{_DIST_EN} the nearest large supermarket.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="winkels",
         tables=("70072NED", "80305NED", "KWB"),
         caveats=_DIST_2015_2018,
+        caveats_en=_DIST_2015_2018_EN,
         source_keys="70072NED/KWB: AfstandTotGroteSupermarkt; wijk- en buurtkaart 2018: AF_SUPERM",
         recipe=(
             key("70072NED", "AfstandTotGroteSupermarkt"),
@@ -1146,13 +1519,18 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Gemiddeld aantal grote supermarkten binnen 3 km over de weg, voor alle inwoners."
         ),
+        definition_en=(
+            "Average number of large supermarkets within 3 km by road, over all inhabitants."
+        ),
         unit="aantal",
+        unit_en="number",
         decimals=1,
         direction="higher_better",
         goal=2,
         subtheme="winkels",
         tables=("70072NED", "80305NED"),
         caveats=_DIST_2015_2018,
+        caveats_en=_DIST_2015_2018_EN,
         source_keys="70072NED: AantalGroteSupermarktenBinnen3Km; 2018: AV3_SUPERM",
         recipe=(
             key("70072NED", "AantalGroteSupermarktenBinnen3Km"),
@@ -1167,13 +1545,19 @@ INDICATORS: tuple[Indicator, ...] = (
             f"{_DIST} de dichtstbijzijnde winkel voor overige dagelijkse levensmiddelen "
             "(bakker, slager, groenteboer en dergelijke)."
         ),
+        definition_en=(
+            f"{_DIST_EN} the nearest shop for other daily groceries (baker, butcher, "
+            "greengrocer and the like)."
+        ),
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="winkels",
         tables=("80305NED",),
         caveats=_DIST_2018,
+        caveats_en=_DIST_2018_EN,
         source_keys="wijk- en buurtkaart 2018: AF_DAGLMD",
         recipe=(key("Nabijheid", "AF_DAGLMD"),),
     ),
@@ -1182,13 +1566,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot warenhuis",
         name_en="Distance to department store",
         definition=f"{_DIST} het dichtstbijzijnde warenhuis.",
+        definition_en=f"{_DIST_EN} the nearest department store.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="winkels",
         tables=("80305NED",),
         caveats=_DIST_2018,
+        caveats_en=_DIST_2018_EN,
         source_keys="wijk- en buurtkaart 2018: AF_WARENH",
         recipe=(key("Nabijheid", "AF_WARENH"),),
     ),
@@ -1197,13 +1584,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot restaurant",
         name_en="Distance to restaurant",
         definition=f"{_DIST} het dichtstbijzijnde restaurant.",
+        definition_en=f"{_DIST_EN} the nearest restaurant.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="horeca",
         tables=("70072NED", "80305NED"),
         caveats=_DIST_2015_2018,
+        caveats_en=_DIST_2015_2018_EN,
         source_keys="70072NED: AfstandTotRestaurant; 2018: AF_RESTAU",
         recipe=(key("70072NED", "AfstandTotRestaurant"), key("Nabijheid", "AF_RESTAU")),
     ),
@@ -1212,13 +1602,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Restaurants binnen 3 km",
         name_en="Restaurants within 3 km",
         definition="Gemiddeld aantal restaurants binnen 3 km over de weg, voor alle inwoners.",
+        definition_en="Average number of restaurants within 3 km by road, over all inhabitants.",
         unit="aantal",
+        unit_en="number",
         decimals=1,
         direction="higher_better",
         goal=2,
         subtheme="horeca",
         tables=("70072NED", "80305NED"),
         caveats=_DIST_2015_2018,
+        caveats_en=_DIST_2015_2018_EN,
         source_keys="70072NED: AantalRestaurantsBinnen3Km; 2018: AV3_RESTAU",
         recipe=(
             key("70072NED", "AantalRestaurantsBinnen3Km"),
@@ -1230,13 +1623,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot café",
         name_en="Distance to café",
         definition=f"{_DIST} het dichtstbijzijnde café (of vergelijkbare zaak).",
+        definition_en=f"{_DIST_EN} the nearest café (or a similar place).",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="horeca",
         tables=("80305NED",),
         caveats=_DIST_2018,
+        caveats_en=_DIST_2018_EN,
         source_keys="wijk- en buurtkaart 2018: AF_CAFE",
         recipe=(key("Nabijheid", "AF_CAFE"),),
     ),
@@ -1245,13 +1641,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot bibliotheek",
         name_en="Distance to library",
         definition=f"{_DIST} de dichtstbijzijnde bibliotheek.",
+        definition_en=f"{_DIST_EN} the nearest library.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="cultuur en sport",
         tables=("70072NED",),
         caveats=_DIST_2015,
+        caveats_en=_DIST_2015_EN,
         source_keys="70072NED: AfstandTotBibliotheek",
         recipe=(key("70072NED", "AfstandTotBibliotheek"),),
     ),
@@ -1260,13 +1659,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot bioscoop",
         name_en="Distance to cinema",
         definition=f"{_DIST} de dichtstbijzijnde bioscoop.",
+        definition_en=f"{_DIST_EN} the nearest cinema.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="cultuur en sport",
         tables=("70072NED", "80305NED"),
         caveats=_DIST_2015_2018,
+        caveats_en=_DIST_2015_2018_EN,
         source_keys="70072NED: AfstandTotBioscoop; 2018: AF_BIOS",
         recipe=(key("70072NED", "AfstandTotBioscoop"), key("Nabijheid", "AF_BIOS")),
     ),
@@ -1275,13 +1677,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot zwembad",
         name_en="Distance to swimming pool",
         definition=f"{_DIST} het dichtstbijzijnde zwembad.",
+        definition_en=f"{_DIST_EN} the nearest swimming pool.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
         subtheme="cultuur en sport",
         tables=("70072NED", "80305NED"),
         caveats=_DIST_2015_2018,
+        caveats_en=_DIST_2015_2018_EN,
         source_keys="70072NED: AfstandTotZwembad; 2018: AF_ZWEMB",
         recipe=(key("70072NED", "AfstandTotZwembad"), key("Nabijheid", "AF_ZWEMB")),
     ),
@@ -1290,7 +1695,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Afstand tot treinstation",
         name_en="Distance to railway station",
         definition=f"{_DIST} het dichtstbijzijnde treinstation.",
+        definition_en=f"{_DIST_EN} the nearest railway station.",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
@@ -1300,6 +1707,12 @@ INDICATORS: tuple[Indicator, ...] = (
         + " Let op: de Drentse waarde uit het bestand van 2018 (7,25 km) wijkt 0,15 km af van "
         "80305NED 2018 (7,1 km) en ligt dichter bij 2017 (7,2 km); bij de andere voorzieningen "
         "is het verschil hoogstens 0,05 km.",
+        caveats_en=(
+            _DIST_2015_2018_EN
+            + " Note: the Drenthe value from the 2018 file (7.25 km) differs by 0.15 km from "
+            "80305NED 2018 (7.1 km) and is closer to 2017 (7.2 km); for the other facilities "
+            "the difference is at most 0.05 km."
+        ),
         source_keys="70072NED: AfstandTotTreinstation; 2018: AF_TREINST",
         recipe=(key("70072NED", "AfstandTotTreinstation"), key("Nabijheid", "AF_TREINST")),
     ),
@@ -1310,7 +1723,9 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             f"{_DIST} het dichtstbijzijnde belangrijke overstapstation (intercitystation)."
         ),
+        definition_en=f"{_DIST_EN} the nearest major transfer station (intercity station).",
         unit="km",
+        unit_en="km",
         decimals=1,
         direction="lower_better",
         goal=2,
@@ -1320,6 +1735,11 @@ INDICATORS: tuple[Indicator, ...] = (
         + " De Drentse waarde uit dit bestand (12,3 km) wijkt 0,2 km af van 80305NED 2018 (12,1 "
         "km). De afstand tot een oprit van een hoofdverkeersweg staat niet in het bestand van "
         "2018.",
+        caveats_en=(
+            _DIST_2018_EN
+            + " The Drenthe value from this file (12.3 km) differs by 0.2 km from 80305NED 2018 "
+            "(12.1 km). The distance to an on-ramp of a main road is not in the 2018 file."
+        ),
         source_keys="wijk- en buurtkaart 2018: AF_OVERST",
         recipe=(key("Nabijheid", "AF_OVERST"),),
     ),
@@ -1328,7 +1748,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Personenauto's per 1.000 inwoners",
         name_en="Passenger cars per 1,000",
         definition="Personenauto's in het bezit van inwoners en bedrijven, per 1.000 inwoners.",
+        definition_en="Passenger cars owned by inhabitants and businesses, per 1,000 inhabitants.",
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=0,
         direction="context",
         goal=2,
@@ -1337,6 +1759,11 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "Context: autobezit zegt iets over afhankelijkheid van de auto, niet over welvaart "
             "alleen. Nederland en Drenthe afgeleid uit de gemeenten (gewogen met de bevolking)."
+        ),
+        caveats_en=(
+            "Context: car ownership says something about dependence on the car, not only about "
+            "prosperity. The Netherlands and Drenthe derived from the municipalities (weighted by "
+            "the population)."
         ),
         source_keys='70072ned (v4): measure "Personenauto\'s, relatief"',
         recipe=(key("70072NED", "PersonenautoSRelatief", "Personenauto's, relatief"),),
@@ -1349,7 +1776,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Aantal vestigingen van bedrijven (zonder overheid, onderwijs en zorg) per 1.000 "
             "inwoners."
         ),
+        definition_en=(
+            "Number of business establishments (not counting government, education and health "
+            "care) per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="higher_better",
         goal=2,
@@ -1363,6 +1795,14 @@ INDICATORS: tuple[Indicator, ...] = (
             "2022 wel, dus daar is O-Q van het totaal afgetrokken. Regiocijfers uit opgetelde "
             "aantallen."
         ),
+        caveats_en=(
+            "Business establishments on 1 January divided by the population on 1 January of the "
+            "same year (status 'derived'). 2015 from 70072NED, 2018 from KWB 2018, 2022 from KWB "
+            "2022 (85318NED, first publication). Always the seven sector groups A to N and R-U: "
+            "70072NED and KWB 2018 leave out government, education and health care (O-Q), KWB 2022 "
+            "includes them, so there O-Q has been subtracted from the total. Regional figures from "
+            "summed counts."
+        ),
         source_keys="businesses / population x 1 000",
         aggregate_ratio=("businesses", "population", 1000.0),
         recipe=(per_indicator("businesses", "population", 1000.0),),
@@ -1374,7 +1814,12 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Aantal vestigingen van bedrijven op 1 januari, zonder overheid, onderwijs en zorg."
         ),
+        definition_en=(
+            "Number of business establishments on 1 January, not counting government, education "
+            "and health care."
+        ),
         unit="vestigingen",
+        unit_en="establishments",
         decimals=0,
         direction="context",
         goal=2,
@@ -1384,6 +1829,11 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "CBS rondt af op vijftallen. In de KWB-edities die overheid, onderwijs en zorg (O-Q) "
             "wel meetellen, is die sector van het totaal afgetrokken (status 'derived')."
+        ),
+        caveats_en=(
+            "CBS rounds to multiples of five. In the KWB editions that do include government, "
+            "education and health care (O-Q), that sector has been subtracted from the total "
+            "(status 'derived')."
         ),
         source_keys=(
             "70072NED: BedrijfsvestigingenTotaal; KWB: BedrijfsvestigingenTotaal - "
@@ -1406,7 +1856,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Particuliere huishoudens",
         name_en="Private households",
         definition="Aantal particuliere huishoudens.",
+        definition_en="Number of private households.",
         unit="huishoudens",
+        unit_en="households",
         decimals=0,
         direction="context",
         goal=3,
@@ -1414,6 +1866,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("KWB", "70072NED"),
         aggregate_weight="sum",
         caveats=_KWB_JOIN.format(col="AANTAL_HH") + "2015 uit 70072NED.",
+        caveats_en=_KWB_JOIN_EN.format(col="AANTAL_HH") + "2015 from 70072NED.",
         source_keys="KWB: a_hh (HuishoudensTotaal); 70072NED: TotaalAantalParticuliereHuishoudens",
         recipe=(
             key("KWB", "HuishoudensTotaal", "a_hh", "AANTAL_HH"),
@@ -1425,7 +1878,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Gemiddeld besteedbaar inkomen per huishouden",
         name_en="Mean disposable household income",
         definition="Gemiddeld besteedbaar inkomen van particuliere huishoudens.",
-        unit="x 1 000 euro",
+        definition_en="Average disposable income of private households.",
+        unit="x 1.000 euro",
+        unit_en="x 1,000 euro",
         decimals=1,
         direction="higher_better",
         goal=3,
@@ -1433,6 +1888,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED", "Inkomen van huishoudens"),
         aggregate_weight="households",
         caveats=_INCOME_BREAK,
+        caveats_en=_INCOME_BREAK_EN,
         source_keys=(
             "70072NED: TotaalParticuliereHuishoudens (1e blok); StatLine: Gemiddeld besteedbaar "
             "inkomen"
@@ -1452,7 +1908,11 @@ INDICATORS: tuple[Indicator, ...] = (
             "Gemiddeld besteedbaar inkomen gecorrigeerd voor de grootte en samenstelling van het "
             "huishouden."
         ),
-        unit="x 1 000 euro",
+        definition_en=(
+            "Average disposable income, adjusted for the size and make-up of the household."
+        ),
+        unit="x 1.000 euro",
+        unit_en="x 1,000 euro",
         decimals=1,
         direction="higher_better",
         goal=3,
@@ -1460,6 +1920,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED", "Inkomen van huishoudens"),
         aggregate_weight="households",
         caveats=_INCOME_BREAK,
+        caveats_en=_INCOME_BREAK_EN,
         source_keys=(
             "70072NED: TotaalParticuliereHuishoudens (2e blok); StatLine: Gemiddeld "
             "gestandaardiseerd inkomen"
@@ -1476,7 +1937,12 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Mediaan van het gestandaardiseerd besteedbaar inkomen van particuliere huishoudens."
         ),
-        unit="x 1 000 euro",
+        definition_en=(
+            "Median of the standardised disposable income of private households (adjusted for the "
+            "size and make-up of the household)."
+        ),
+        unit="x 1.000 euro",
+        unit_en="x 1,000 euro",
         decimals=1,
         direction="context",
         goal=3,
@@ -1488,6 +1954,11 @@ INDICATORS: tuple[Indicator, ...] = (
             "Voorlopig (2024*). Een mediaan kan niet uit gemeenten worden opgeteld: geen afgeleid "
             "regiocijfer."
         ),
+        caveats_en=(
+            "Context: only municipalities and the Netherlands (no Drenthe), so not in the score. "
+            "Provisional (2024*). A median cannot be added up from municipalities: no derived "
+            "regional figure."
+        ),
         source_keys="StatLine: Mediaan gestandaardiseerd inkomen",
         recipe=(key("Inkomen huishoudens", "Mediaan gestandaardiseerd inkomen"),),
     ),
@@ -1496,13 +1967,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Moeite met rondkomen",
         name_en="Difficulty making ends meet",
         definition="Volwassenen (18+) die moeite hebben om rond te komen van hun inkomen.",
+        definition_en="Share of adults (18+) who find it hard to make ends meet on their income.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="inkomen",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: MoeiteMetRondkomen (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "MoeiteMetRondkomen", where=ADULTS_18),),
@@ -1512,13 +1986,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="WW-uitkeringen per 1.000 inwoners",
         name_en="Unemployment benefits per 1,000 inhabitants",
         definition="Personen met een WW-uitkering per 1.000 inwoners.",
+        definition_en="People receiving unemployment benefit (WW) per 1,000 inhabitants.",
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="werk",
         tables=("70072NED",),
         caveats=_PER_INW_2015,
+        caveats_en=_PER_INW_2015_EN,
         source_keys="70072NED: Werkloosheid / TotaleBevolking x 1 000",
         recipe=(ratio("70072NED", "Werkloosheid", "TotaleBevolking", 1000.0),),
     ),
@@ -1530,7 +2007,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Personen tot de AOW-leeftijd met een bijstandsuitkering (Participatiewet) per 1.000 "
             "inwoners."
         ),
+        definition_en=(
+            "People below the state pension (AOW) age receiving social assistance (Participation "
+            "Act) per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=3,
@@ -1538,6 +2020,11 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         caveats=_PER_INW_2015
         + " Personen, niet uitkeringen: een andere maat dan de Fvw-bijstandsuitkeringen.",
+        caveats_en=(
+            _PER_INW_2015_EN
+            + " People, not benefits: a different measure from the Fvw social-assistance "
+            "payments."
+        ),
         source_keys="70072NED: BijstandTotDeAOWLeeftijd / TotaleBevolking x 1 000",
         recipe=(ratio("70072NED", "BijstandTotDeAOWLeeftijd", "TotaleBevolking", 1000.0),),
     ),
@@ -1549,7 +2036,13 @@ INDICATORS: tuple[Indicator, ...] = (
             "Lopende periodieke bijstandsuitkeringen (algemene bijstand, Bbz, IOAW, IOAZ) zoals "
             "het gemeentefonds ze telt, per 1.000 inwoners."
         ),
+        definition_en=(
+            "Current periodic social-assistance benefits (general assistance, Bbz, IOAW, IOAZ) as "
+            "counted for the municipalities fund (the money central government shares out among "
+            "municipalities), per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=3,
@@ -1562,6 +2055,14 @@ INDICATORS: tuple[Indicator, ...] = (
             "personen: een andere reeks dan 'Bijstandsuitkeringen per 1.000 inwoners' "
             "(70072NED), daarom niet samengevoegd. Regiocijfers uit opgetelde aantallen."
         ),
+        caveats_en=(
+            "Measure of the Financial Relations Act (Financiële-verhoudingswet, Fvw; 60039fvw) for "
+            "the year 2019, divided by the population on 1 January 2019 (status 'derived'). The "
+            "file gives no reference date per measure; the year is that of the Fvw payment to the "
+            "municipalities. Benefits, not people: a different series from 'Social assistance per "
+            "1,000 inhabitants' (70072NED), so the two are not combined. Regional figures from "
+            "summed counts."
+        ),
         source_keys="60039fvw: Periodieke bijstandsuitkeringen totaal / population x 1 000",
         aggregate_ratio=("social_assistance_benefits_fvw", "population", 1000.0),
         recipe=(per_indicator("social_assistance_benefits_fvw", "population", 1000.0),),
@@ -1571,7 +2072,11 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Periodieke bijstandsuitkeringen (Fvw)",
         name_en="Periodic social-assistance payments (Fvw)",
         definition="Aantal lopende periodieke bijstandsuitkeringen volgens de Fvw-maatstaf.",
+        definition_en=(
+            "Number of current periodic social-assistance benefits according to the Fvw measure."
+        ),
         unit="uitkeringen",
+        unit_en="benefits",
         decimals=0,
         direction="context",
         goal=3,
@@ -1579,6 +2084,9 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("60039fvw",),
         aggregate_weight="sum",
         caveats="Fvw-maatstaf 2019 (StatLine-export met gemeentenamen). Regiocijfers zijn sommen.",
+        caveats_en=(
+            "Fvw measure 2019 (StatLine export with municipality names). Regional figures are sums."
+        ),
         source_keys="60039fvw: Periodieke bijstandsuitkeringen | Totaal bijstandsuitkeringen",
         recipe=(key("Fvw", "PeriodiekeBijstandsuitkeringenTotaal", "Totaal bijstandsuitkeringen"),),
     ),
@@ -1587,7 +2095,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Netto arbeidsparticipatie",
         name_en="Net labour participation",
         definition="Deel van de mensen van 15 tot 75 jaar dat betaald werk heeft.",
+        definition_en="Share of people aged 15 to 75 who have paid work.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="higher_better",
         goal=3,
@@ -1595,6 +2105,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("85494NED",),
         aggregate_weight="labour_population",
         caveats=_LABOUR.format(weight="de bevolking van 15 tot 75 jaar"),
+        caveats_en=_LABOUR_EN.format(weight="the population aged 15 to 75"),
         source_keys="85494NED: NettoArbeidsparticipatie, Persoonskenmerken T009002",
         recipe=(
             key(
@@ -1609,7 +2120,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Werkloosheid",
         name_en="Unemployment rate",
         definition="Werklozen als % van de beroepsbevolking (15 tot 75 jaar).",
+        definition_en="Unemployed people as % of the labour force (aged 15 to 75).",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
@@ -1617,6 +2130,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("85494NED",),
         aggregate_weight="labour_force",
         caveats=_LABOUR.format(weight="de beroepsbevolking"),
+        caveats_en=_LABOUR_EN.format(weight="the labour force"),
         source_keys="85494NED: Werkloosheidspercentage, Persoonskenmerken T009002",
         recipe=(key("Arbeidsdeelname", "Werkloosheidspercentage", where=TOTAL_PERSONS),),
     ),
@@ -1625,7 +2139,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Bevolking van 15 tot 75 jaar (arbeidsdeelname)",
         name_en="Population aged 15 to 75 (labour statistics)",
         definition="Beroeps- en niet-beroepsbevolking van 15 tot 75 jaar.",
-        unit="x 1 000 personen",
+        definition_en="The labour force and the people outside it, aged 15 to 75.",
+        unit="x 1.000 personen",
+        unit_en="x 1,000 persons",
         decimals=0,
         direction="context",
         goal=3,
@@ -1633,6 +2149,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("85494NED",),
         aggregate_weight="sum",
         caveats="Gewicht voor de netto arbeidsparticipatie; CBS publiceert duizendtallen.",
+        caveats_en="Weight for net labour participation; CBS publishes it in thousands.",
         source_keys="85494NED: BeroepsEnNietBeroepsbevolking, T009002",
         recipe=(key("Arbeidsdeelname", "BeroepsEnNietBeroepsbevolking", where=TOTAL_PERSONS),),
     ),
@@ -1641,7 +2158,12 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Beroepsbevolking",
         name_en="Labour force",
         definition="Mensen van 15 tot 75 jaar die werken of werk zoeken en direct kunnen beginnen.",
-        unit="x 1 000 personen",
+        definition_en=(
+            "People aged 15 to 75 who work, or who are looking for work and can start straight "
+            "away."
+        ),
+        unit="x 1.000 personen",
+        unit_en="x 1,000 persons",
         decimals=0,
         direction="context",
         goal=3,
@@ -1649,6 +2171,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("85494NED",),
         aggregate_weight="sum",
         caveats="Gewicht voor het werkloosheidspercentage; CBS publiceert duizendtallen.",
+        caveats_en="Weight for the unemployment rate; CBS publishes it in thousands.",
         source_keys="85494NED: Beroepsbevolking, T009002",
         recipe=(key("Arbeidsdeelname", "Beroepsbevolking", where=TOTAL_PERSONS),),
     ),
@@ -1660,13 +2183,18 @@ INDICATORS: tuple[Indicator, ...] = (
             "Personen met een arbeidsongeschiktheidsuitkering (WAO, WIA, WAZ, Wajong) per 1.000 "
             "inwoners."
         ),
+        definition_en=(
+            "People receiving a disability benefit (WAO, WIA, WAZ, Wajong) per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="gezondheid",
         tables=("70072NED",),
         caveats=_PER_INW_2015,
+        caveats_en=_PER_INW_2015_EN,
         source_keys="70072NED: ArbeidsongeschiktheidTotaal / TotaleBevolking x 1 000",
         recipe=(ratio("70072NED", "ArbeidsongeschiktheidTotaal", "TotaleBevolking", 1000.0),),
     ),
@@ -1678,13 +2206,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Aantal banen van werknemers en zelfstandigen met werklocatie in de gemeente, per "
             "1.000 inwoners."
         ),
+        definition_en=(
+            "Number of jobs of employees and self-employed people who work in the municipality, "
+            "per 1,000 inhabitants."
+        ),
         unit="per 1.000 inwoners",
+        unit_en="per 1,000 inhabitants",
         decimals=0,
         direction="higher_better",
         goal=3,
         subtheme="economie",
         tables=("70072NED",),
         caveats=_PER_INW_2015 + " CBS publiceert banen in duizendtallen.",
+        caveats_en=_PER_INW_2015_EN + " CBS publishes jobs in thousands.",
         source_keys="70072NED: TotaalAantalBanen (x 1 000) / TotaleBevolking x 1 000",
         recipe=(ratio("70072NED", "TotaalAantalBanen", "TotaleBevolking", 1000.0 * 1000.0),),
     ),
@@ -1693,13 +2227,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Goed ervaren gezondheid (per gemeente)",
         name_en="Good perceived health (per municipality)",
         definition="Volwassenen (18+) die hun gezondheid als goed of zeer goed ervaren.",
+        definition_en="Share of adults (18+) who rate their health as good or very good.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="higher_better",
         goal=3,
         subtheme="gezondheid",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: ErvarenGezondheidGoedZeerGoed (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "ErvarenGezondheidGoedZeerGoed", where=ADULTS_18),),
@@ -1711,13 +2248,19 @@ INDICATORS: tuple[Indicator, ...] = (
         definition=(
             "Volwassenen (18+) met ten minste één lichamelijke beperking in horen, zien of bewegen."
         ),
+        definition_en=(
+            "Share of adults (18+) with at least one physical limitation in hearing, seeing or "
+            "moving."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="gezondheid",
         tables=("50090NED",),
         caveats=_HEALTH + " Hangt sterk samen met de leeftijdsopbouw.",
+        caveats_en=_HEALTH_EN + " Strongly linked to the age make-up of the population.",
         source_keys="50090NED: EenOfMeerLichamelijkeBeperkingen (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "EenOfMeerLichamelijkeBeperkingen", where=ADULTS_18),),
@@ -1730,13 +2273,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Volwassenen (18+) met een matig of hoog risico op een angststoornis of depressie "
             "(Kessler-10)."
         ),
+        definition_en=(
+            "Share of adults (18+) with a moderate or high risk of an anxiety disorder or "
+            "depression (Kessler-10 scale)."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="gezondheid",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: MatigHoogRisicoOpAngstOfDepressie (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "MatigHoogRisicoOpAngstOfDepressie", where=ADULTS_18),),
@@ -1746,7 +2295,11 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Goed ervaren gezondheid jongvolwassenen",
         name_en="Good perceived health, young adults",
         definition="Jongeren van 16 tot 25 jaar die hun gezondheid als goed of zeer goed ervaren.",
+        definition_en=(
+            "Share of young people aged 16 to 25 who rate their health as good or very good."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="higher_better",
         goal=3,
@@ -1759,6 +2312,13 @@ INDICATORS: tuple[Indicator, ...] = (
             "Gebieden in Nederland); Nederland uit de tabel. Enkele kleine gemeenten ontbreken, "
             "daarom geen afgeleid ZOD-cijfer."
         ),
+        caveats_en=(
+            "Young Adults Health Monitor 2024 (Gezondheidsmonitor Jongvolwassenen, 50140NED), 16 "
+            "to 25-year-olds only. Drenthe = the region of GGD Drenthe (the public health "
+            "service), which covers exactly the municipalities of Drenthe (checked against the CBS "
+            "table 'Gebieden in Nederland'); the Netherlands from the table. A few small "
+            "municipalities are missing, so there is no derived ZOD figure."
+        ),
         source_keys="50140NED: GoedErvarenGezondheid, T009002",
         publisher="RIVM, GGD'en en CBS",
         recipe=(key("50140NED", "GoedErvarenGezondheid", where=YOUNG_ADULTS),),
@@ -1768,13 +2328,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Overgewicht",
         name_en="Overweight",
         definition="Volwassenen (18+) met overgewicht (BMI 25 of hoger).",
+        definition_en="Share of adults (18+) who are overweight (BMI 25 or higher).",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="leefstijl",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: Overgewicht (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "Overgewicht", where=ADULTS_18),),
@@ -1784,13 +2347,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Ernstig overgewicht",
         name_en="Obesity",
         definition="Volwassenen (18+) met ernstig overgewicht (obesitas, BMI 30 of hoger).",
+        definition_en="Share of adults (18+) with severe overweight (obesity, BMI 30 or higher).",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="leefstijl",
         tables=("50090NED",),
         caveats=_HEALTH + " Een deel van 'Overgewicht'.",
+        caveats_en=_HEALTH_EN + " Part of 'Overweight'.",
         source_keys="50090NED: ErnstigOvergewicht (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "ErnstigOvergewicht", where=ADULTS_18),),
@@ -1800,13 +2366,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Roken",
         name_en="Smoking",
         definition="Volwassenen (18+) die roken.",
+        definition_en="Share of adults (18+) who smoke.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="leefstijl",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: Roker (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "Roker", where=ADULTS_18),),
@@ -1819,13 +2388,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Volwassenen (18+) die minstens één keer per week 4 (vrouwen) of 6 (mannen) glazen "
             "alcohol op een dag drinken."
         ),
+        definition_en=(
+            "Share of adults (18+) who at least once a week drink 4 (women) or 6 (men) glasses of "
+            "alcohol in one day."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="leefstijl",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: ZwareDrinker (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "ZwareDrinker", where=ADULTS_18),),
@@ -1838,13 +2413,19 @@ INDICATORS: tuple[Indicator, ...] = (
             "Volwassenen (18+) die per week meer dan 14 (vrouwen) of 21 (mannen) glazen alcohol "
             "drinken."
         ),
+        definition_en=(
+            "Share of adults (18+) who drink more than 14 (women) or 21 (men) glasses of alcohol a "
+            "week."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="leefstijl",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: OvermatigeDrinker (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "OvermatigeDrinker", where=ADULTS_18),),
@@ -1854,13 +2435,19 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Voldoet aan de beweegrichtlijn (per gemeente)",
         name_en="Meets the physical-activity guideline (per municipality)",
         definition="Volwassenen (18+) die voldoen aan de beweegrichtlijn van de Gezondheidsraad.",
+        definition_en=(
+            "Share of adults (18+) who meet the physical-activity guideline of the Health Council "
+            "of the Netherlands."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="higher_better",
         goal=3,
         subtheme="leefstijl",
         tables=("50090NED",),
         caveats=_HEALTH_2,
+        caveats_en=_HEALTH_2_EN,
         source_keys="50090NED: VoldoetAanBeweegrichtlijn (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "VoldoetAanBeweegrichtlijn", where=ADULTS_18),),
@@ -1870,13 +2457,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Eenzaamheid",
         name_en="Loneliness",
         definition="Volwassenen (18+) die zich (matig tot zeer ernstig) eenzaam voelen.",
+        definition_en="Share of adults (18+) who feel lonely (moderately to very severely).",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="sociaal",
         tables=("50090NED",),
         caveats=_HEALTH,
+        caveats_en=_HEALTH_EN,
         source_keys="50090NED: Eenzaam (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "Eenzaam", where=ADULTS_18),),
@@ -1886,13 +2476,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Ernstige eenzaamheid",
         name_en="Serious loneliness",
         definition="Volwassenen (18+) die zich ernstig of zeer ernstig eenzaam voelen.",
+        definition_en="Share of adults (18+) who feel severely or very severely lonely.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="lower_better",
         goal=3,
         subtheme="sociaal",
         tables=("50090NED",),
         caveats=_HEALTH + " Een deel van 'Eenzaamheid'.",
+        caveats_en=_HEALTH_EN + " Part of 'Loneliness'.",
         source_keys="50090NED: ErnstigZeerErnstigEenzaam (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "ErnstigZeerErnstigEenzaam", where=ADULTS_18),),
@@ -1902,13 +2495,16 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Vrijwilligerswerk",
         name_en="Volunteering",
         definition="Volwassenen (18+) die vrijwilligerswerk doen.",
+        definition_en="Share of adults (18+) who do volunteer work.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="higher_better",
         goal=3,
         subtheme="sociaal",
         tables=("50090NED",),
         caveats=_HEALTH_2,
+        caveats_en=_HEALTH_2_EN,
         source_keys="50090NED: Vrijwilligerswerk (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "Vrijwilligerswerk", where=ADULTS_18),),
@@ -1918,7 +2514,12 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Mantelzorgers",
         name_en="Informal carers",
         definition="Volwassenen (18+) die mantelzorg geven.",
+        definition_en=(
+            "Share of adults (18+) who give informal care (unpaid care for a sick or disabled "
+            "relative, friend or neighbour)."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -1926,6 +2527,10 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("50090NED",),
         caveats="Context: de richting is omstreden (zorg geven is waardevol maar ook een last). "
         + _HEALTH,
+        caveats_en=(
+            "Context: which direction is better is disputed (giving care is valuable but also "
+            "a burden). " + _HEALTH_EN
+        ),
         source_keys="50090NED: Mantelzorger (18+)",
         publisher="RIVM en CBS",
         recipe=(key("50090NED", "Mantelzorger", where=ADULTS_18),),
@@ -1935,7 +2540,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners van 65 jaar en ouder",
         name_en="Residents aged 65 and over",
         definition="Inwoners van 65 jaar of ouder op 1 januari, als % van alle inwoners.",
+        definition_en="Inhabitants aged 65 or over on 1 January, as % of all inhabitants.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -1946,6 +2553,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "Berekend uit de CBS-aantallen van 70072NED (2004-2023, alle gemeenten van elk "
             "jaar); status 'derived'. Gelijk aan de percentages die StatLine zelf publiceert "
             "(70072NED 1995-2021, op 0,1 na door afronding). Regiocijfers uit opgetelde aantallen."
+        ),
+        caveats_en=(
+            "Calculated from the CBS counts of 70072NED (2004-2023, all municipalities of each "
+            "year); status 'derived'. Equal to the percentages that StatLine itself publishes "
+            "(70072NED 1995-2021; at most 0.1 apart, from rounding). Regional figures from summed "
+            "counts."
         ),
         source_keys="70072NED: (k_65Tot80Jaar + k_80JaarOfOuder) / TotaleBevolking x 100",
         aggregate_ratio=("population_65_plus", "population", 100.0),
@@ -1963,7 +2576,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners van 80 jaar en ouder",
         name_en="Residents aged 80 and over",
         definition="Inwoners van 80 jaar of ouder op 1 januari, als % van alle inwoners.",
+        definition_en="Inhabitants aged 80 or over on 1 January, as % of all inhabitants.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -1974,6 +2589,10 @@ INDICATORS: tuple[Indicator, ...] = (
             "Berekend uit de CBS-aantallen van 70072NED (2004-2023); status 'derived'. "
             "Regiocijfers uit opgetelde aantallen."
         ),
+        caveats_en=(
+            "Calculated from the CBS counts of 70072NED (2004-2023); status 'derived'. Regional "
+            "figures from summed counts."
+        ),
         source_keys="70072NED: k_80JaarOfOuder / TotaleBevolking x 100",
         aggregate_ratio=("population_80_plus", "population", 100.0),
         recipe=(ratio("70072NED", "k_80JaarOfOuder", "TotaleBevolking", 100.0),),
@@ -1983,7 +2602,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners van 65 jaar en ouder (aantal)",
         name_en="Residents aged 65 and over (number)",
         definition="Aantal inwoners van 65 jaar of ouder op 1 januari.",
+        definition_en="Number of inhabitants aged 65 or over on 1 January.",
         unit="inwoners",
+        unit_en="inhabitants",
         decimals=0,
         direction="context",
         goal=3,
@@ -1991,6 +2612,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         aggregate_weight="sum",
         caveats="Som van de CBS-leeftijdsgroepen 65-80 en 80+; regiocijfers zijn sommen.",
+        caveats_en="Sum of the CBS age groups 65-80 and 80+; regional figures are sums.",
         source_keys="70072NED: k_65Tot80Jaar + k_80JaarOfOuder",
         recipe=(Recipe(source="70072NED", terms=(plus("k_65Tot80Jaar"), plus("k_80JaarOfOuder"))),),
     ),
@@ -1999,7 +2621,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners van 80 jaar en ouder (aantal)",
         name_en="Residents aged 80 and over (number)",
         definition="Aantal inwoners van 80 jaar of ouder op 1 januari.",
+        definition_en="Number of inhabitants aged 80 or over on 1 January.",
         unit="inwoners",
+        unit_en="inhabitants",
         decimals=0,
         direction="context",
         goal=3,
@@ -2007,6 +2631,7 @@ INDICATORS: tuple[Indicator, ...] = (
         tables=("70072NED",),
         aggregate_weight="sum",
         caveats="CBS-leeftijdsgroep 80 jaar of ouder; regiocijfers zijn sommen.",
+        caveats_en="CBS age group 80 or over; regional figures are sums.",
         source_keys="70072NED: k_80JaarOfOuder",
         recipe=(key("70072NED", "k_80JaarOfOuder"),),
     ),
@@ -2015,7 +2640,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Levensverwachting bij geboorte",
         name_en="Life expectancy at birth",
         definition="Gemiddeld aantal jaren dat een pasgeborene naar verwachting zal leven.",
+        definition_en="Average number of years a newborn baby is expected to live.",
         unit="jaar",
+        unit_en="years",
         decimals=1,
         direction="context",
         goal=3,
@@ -2026,6 +2653,11 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "Alleen voor Nederland (71950ned, per jaar) en GGD Drenthe (= provincie Drenthe, "
             "periode 2019-2022 samen, opgeslagen als 2022). CBS publiceert dit niet per gemeente."
+        ),
+        caveats_en=(
+            "Only for the Netherlands (71950ned, per year) and GGD Drenthe (= the province of "
+            "Drenthe; the period 2019-2022 as a whole, stored as 2022). CBS does not publish this "
+            "per municipality."
         ),
         source_keys=(
             "71950ned: LevensverwachtingLV (0 jaar, totaal); VZinfo: Bij geboorte, GGD Drenthe"
@@ -2049,7 +2681,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Ervaren gezondheid goed of zeer goed",
         name_en="Perceived good health",
         definition="Volwassenen (18+) die hun gezondheid goed of zeer goed noemen.",
+        definition_en="Share of adults (18+) who call their health good or very good.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -2062,6 +2696,11 @@ INDICATORS: tuple[Indicator, ...] = (
             "alleen Nederland en GGD Drenthe (= provincie Drenthe). Per gemeente: zie 'Goed "
             "ervaren gezondheid (per gemeente)' (50090NED, tot 2020)."
         ),
+        caveats_en=(
+            "Health Monitor (GGDs, CBS, RIVM) 2022, a model estimate from a survey; here only the "
+            "Netherlands and GGD Drenthe (= the province of Drenthe). Per municipality: see 'Good "
+            "perceived health (per municipality)' (50090NED, up to 2020)."
+        ),
         source_keys="Gezondheidsmonitor: Ervaren gezondheid (goed/zeer goed)",
         publisher="GGD'en, CBS en RIVM",
         recipe=(key("Gezondheidsmonitor 2022", "Ervaren_gezondheid_(goed/zeer_goed)"),),
@@ -2071,7 +2710,12 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Psychische klachten",
         name_en="Psychological complaints",
         definition="Volwassenen (18+) met psychische klachten (MHI-5 score 60 of lager).",
+        definition_en=(
+            "Share of adults (18+) with psychological complaints (a score of 60 or lower on the "
+            "MHI-5 questionnaire)."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -2080,6 +2724,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="regio",
         aggregate_weight=None,
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+        caveats_en="See 'Perceived good health': 2022 survey, only the Netherlands and Drenthe.",
         source_keys="Gezondheidsmonitor: Psychische klachten (MHI-5 <= 60)",
         publisher="GGD'en, CBS en RIVM",
         recipe=(key("Gezondheidsmonitor 2022", "Psychische_klachten_(MHI-5<=60)"),),
@@ -2089,7 +2734,12 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Voldoet aan beweegrichtlijn",
         name_en="Meets physical-activity guideline",
         definition="Volwassenen (18+) die voldoen aan de beweegrichtlijn van de Gezondheidsraad.",
+        definition_en=(
+            "Share of adults (18+) who meet the physical-activity guideline of the Health Council "
+            "of the Netherlands."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -2098,6 +2748,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="regio",
         aggregate_weight=None,
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+        caveats_en="See 'Perceived good health': 2022 survey, only the Netherlands and Drenthe.",
         source_keys="Gezondheidsmonitor: Voldoet aan beweegrichtlijn",
         publisher="GGD'en, CBS en RIVM",
         recipe=(key("Gezondheidsmonitor 2022", "Bewegen_en_sport|Voldoet_aan_beweegrichtlijn"),),
@@ -2107,7 +2758,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Rokers",
         name_en="Smokers",
         definition="Volwassenen (18+) die roken.",
+        definition_en="Share of adults (18+) who smoke.",
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=3,
@@ -2116,6 +2769,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="regio",
         aggregate_weight=None,
         caveats="Zie ervaren gezondheid: enquête 2022, alleen NL en Drenthe.",
+        caveats_en="See 'Perceived good health': 2022 survey, only the Netherlands and Drenthe.",
         source_keys="Gezondheidsmonitor: Rokers",
         publisher="GGD'en, CBS en RIVM",
         recipe=(key("Gezondheidsmonitor 2022", "Rokers"),),
@@ -2126,7 +2780,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners per wijk",
         name_en="Population per district",
         definition="Aantal inwoners op 1 januari 2024 per wijk.",
+        definition_en="Number of inhabitants per district on 1 January 2024.",
         unit="inwoners",
+        unit_en="inhabitants",
         decimals=0,
         direction="context",
         goal=0,
@@ -2135,6 +2791,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="wijk",
         aggregate_weight="sum",
         caveats="Alleen de wijken van Emmen, Coevorden, Hoogeveen en Borger-Odoorn.",
+        caveats_en="Only the districts of Emmen, Coevorden, Hoogeveen and Borger-Odoorn.",
         source_keys="85984NED: AantalInwoners",
         recipe=(key("85984NED wijken", "AantalInwoners"),),
     ),
@@ -2143,7 +2800,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Bevolkingsdichtheid per wijk",
         name_en="Population density",
         definition="Aantal inwoners per km² land, per wijk.",
+        definition_en="Number of inhabitants per km² of land, per district.",
         unit="inwoners per km²",
+        unit_en="inhabitants per km²",
         decimals=0,
         direction="context",
         goal=0,
@@ -2152,6 +2811,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="wijk",
         aggregate_weight=None,
         caveats="Alleen de wijken van de vier gemeenten.",
+        caveats_en="Only the districts of the four municipalities.",
         source_keys="85984NED: Bevolkingsdichtheid",
         recipe=(key("85984NED wijken", "Bevolkingsdichtheid"),),
     ),
@@ -2160,7 +2820,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Woningvoorraad per wijk",
         name_en="Dwelling stock per district",
         definition="Aantal woningen op 1 januari 2024 per wijk.",
+        definition_en="Number of dwellings per district on 1 January 2024.",
         unit="woningen",
+        unit_en="dwellings",
         decimals=0,
         direction="context",
         goal=1,
@@ -2169,6 +2831,7 @@ INDICATORS: tuple[Indicator, ...] = (
         level="wijk",
         aggregate_weight="sum",
         caveats="Alleen de wijken van de vier gemeenten.",
+        caveats_en="Only the districts of the four municipalities.",
         source_keys="85984NED: Woningvoorraad",
         recipe=(key("85984NED wijken", "Woningvoorraad"),),
     ),
@@ -2177,7 +2840,12 @@ INDICATORS: tuple[Indicator, ...] = (
         name_nl="Inwoners met herkomst buiten Europa",
         name_en="Residents with origin outside Europe",
         definition="Inwoners met herkomstland buiten Europa, als % van alle inwoners van de wijk.",
+        definition_en=(
+            "Inhabitants whose country of origin is outside Europe, as % of all inhabitants of the "
+            "district."
+        ),
         unit="%",
+        unit_en="%",
         decimals=1,
         direction="context",
         goal=0,
@@ -2188,6 +2856,10 @@ INDICATORS: tuple[Indicator, ...] = (
         caveats=(
             "Berekend uit de CBS-aantallen per wijk (afgerond op vijftallen); status 'derived'. "
             "Alleen de wijken van de vier gemeenten."
+        ),
+        caveats_en=(
+            "Calculated from the CBS counts per district (rounded to multiples of five); status "
+            "'derived'. Only the districts of the four municipalities."
         ),
         source_keys="85984NED (StatLine): Herkomstland buiten Europa / Aantal inwoners",
         recipe=(ratio("85984NED wijken", "buiten_europa", "inwoners", 100.0),),
