@@ -147,5 +147,3 @@ st.markdown(shared.cached_view(trend_for, ind.id, region, lang))
 with st.expander(t("pd_card_expander", lang)):
     for label, text in indicator_card(ind, snap.observations, lang):
         st.markdown(f"**{label}:** {text}")
-    if lang == "en":
-        st.caption(t("vk_card_definition_nl_only", lang))

@@ -67,8 +67,6 @@ if st.query_params.get("jaar") != str(year):
 with st.container(border=True):
     for label, text in indicator_card(ind, obs, lang):
         st.markdown(f"**{label}:** {text}")
-    if lang == "en":
-        st.caption(t("vk_card_definition_nl_only", lang))
 
 st.subheader(t("vk_series_heading", lang))
 if ind.is_count:

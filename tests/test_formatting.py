@@ -30,3 +30,13 @@ def test_a_figure_more_than_five_years_older_than_the_snapshot_is_dated():
     assert dated_label(2021, 2026) == ""  # exactly five years: not yet
     assert dated_label(2015, 2026, "en") == " · dated (2015)"
     assert dated_label(None, 2026) == "" and dated_label(2015, None) == ""
+
+
+def test_a_unit_that_the_name_already_says_is_not_written_twice():
+    from indicators.charts.indicator import name_and_unit
+
+    ww = catalog.BY_ID["unemployment_benefits_per_1000"]
+    assert name_and_unit(ww) == "WW-uitkeringen per 1.000 inwoners"
+    assert name_and_unit(ww, "en") == "Unemployment benefits per 1,000 inhabitants"
+    income = catalog.BY_ID["income_household_mean_disposable"]
+    assert name_and_unit(income) == "Gemiddeld besteedbaar inkomen per huishouden, x 1.000 euro"

@@ -36,6 +36,13 @@ OTHER_BAR = "#C8C8C8"
 Z_RANGE = 3.7
 
 
+def name_and_unit(ind: Indicator, lang: str = "nl") -> str:
+    """'Inkomen, x 1.000 euro'; just the name where it already says its unit
+    ('WW-uitkeringen per 1.000 inwoners', not '..., per 1.000 inwoners' twice)."""
+    name, unit = ind.name(lang), ind.unit_text(lang)
+    return name if unit.casefold() in name.casefold() else f"{name}, {unit}"
+
+
 def strongest(contrib: pd.DataFrame) -> pd.Series | None:
     """The row that moves the score most (largest absolute contribution in points)."""
     if contrib.empty:
@@ -282,7 +289,7 @@ def series_chart(
         height = 460
     title = series_title(frame, ind, region, lang, region_name)
     source = source_text(_tables(frame[frame["region"] != PEERS], ind), lang)
-    unit = f"{name}, {ind.unit}"
+    unit = name_and_unit(ind, lang)
     legend = status_legend(frame["status"], lang)
     if legend and len(years) == 1:
         unit = f"{unit} ({legend})"
@@ -383,7 +390,7 @@ def ranking_chart(
         )
     fig.update_xaxes(showticklabels=False, title={"text": t("vk_rank_axis", lang, n=len(ranked))})
     fig.update_yaxes(
-        title={"text": ind.unit},
+        title={"text": ind.unit_text(lang)},
         range=[0, vmax * 1.15] if vmax > 0 else None,
         tickformat=",~f",
     )
@@ -391,7 +398,7 @@ def ranking_chart(
     value = float(own.iloc[0]) if len(own) else math.nan
     title = ranking_title(ind, ranked, region, region_name, value, lang)
     source = source_text(_tables(ranked, ind), lang)
-    finish(fig, title, f"{name}, {ind.unit}, {year}", source, height=460, lang=lang)
+    finish(fig, title, f"{name_and_unit(ind, lang)}, {year}", source, height=460, lang=lang)
     nl = references.loc[references["region"] == NEDERLAND, "value"]
     return Chart(
         fig,
@@ -450,7 +457,7 @@ def distribution_chart(
             bgcolor="rgba(255,255,255,0.85)",
             font={"size": 12, "color": st["color"] if ref.region != NEDERLAND else "#000000"},
         )
-    fig.update_xaxes(title={"text": ind.unit}, tickformat=",~f")
+    fig.update_xaxes(title={"text": ind.unit_text(lang)}, tickformat=",~f")
     fig.update_yaxes(title={"text": t("vk_dist_count", lang)})
     own = markers.loc[markers["region"] == region, "value"]
     if own.empty:
@@ -465,7 +472,7 @@ def distribution_chart(
     finish(
         fig,
         title,
-        t("vk_dist_unit", lang, unit=f"{name} ({ind.unit})"),
+        t("vk_dist_unit", lang, unit=name_and_unit(ind, lang)),
         source,
         height=420,
         lang=lang,

@@ -346,12 +346,14 @@ def municipal_map(
     (``reference_year``) is marked as dated in the line under the title."""
     box = bounds(geo, drenthe or FOCUS) if zoom == "drenthe" else bounds(geo)
     view = fit_view(box, *plot_area())
-    fig = go.Figure(_choropleth_traces(values, geo, ind, ind.unit, lang))
+    fig = go.Figure(_choropleth_traces(values, geo, ind, ind.unit_text(lang), lang))
     _province_border(fig, province_geo, lang)
     _outline_and_labels(fig, geo, FOCUS, names, view, beside=zoom != "drenthe", lang=lang)
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
     shown_year = f"{year}{dated_label(year, reference_year, lang)}"
-    unit = t("km_unit_line", lang, unit=ind.unit, year=shown_year, note=legend_note(ind, lang))
+    unit = t(
+        "km_unit_line", lang, unit=ind.unit_text(lang), year=shown_year, note=legend_note(ind, lang)
+    )
     finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
     _map_layout(fig, view)
     n_missing = int(values["value"].isna().sum())
@@ -368,7 +370,7 @@ def municipal_map(
     _, ranges = classify(values["value"])
     labels_text = class_labels(ranges, shown_decimals(ind, values["value"].dropna()), lang=lang)
     data = values.assign(
-        unit=ind.unit,
+        unit=ind.unit_text(lang),
         colour_class=values["class"] + 1,
         class_range=values["class"].map(
             lambda k: labels_text[int(k)] if pd.notna(k) else t("km_no_data", lang)
@@ -398,11 +400,13 @@ def wijk_map(
     ``gemeente`` column), the municipal borders drawn on top and named."""
     view = fit_view(bounds(gemeente_geo, FOCUS), *plot_area(), padding=0.03)
     shown = values.assign(label=values["name"] + " (" + values["gemeente_name"] + ")")
-    fig = go.Figure(_choropleth_traces(shown, wijk_geo, ind, ind.unit, lang))
+    fig = go.Figure(_choropleth_traces(shown, wijk_geo, ind, ind.unit_text(lang), lang))
     _outline_and_labels(fig, gemeente_geo, FOCUS, names, view, beside=False, lang=lang)
     year = int(values["year"].iloc[0]) if not values.empty else GEO_YEAR
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
-    unit = t("km_wijk_unit_line", lang, unit=ind.unit, year=year, note=legend_note(ind, lang))
+    unit = t(
+        "km_wijk_unit_line", lang, unit=ind.unit_text(lang), year=year, note=legend_note(ind, lang)
+    )
     finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
     _map_layout(fig, view)
     alt = t(
@@ -413,7 +417,7 @@ def wijk_map(
         n=int(values["value"].notna().sum()),
         title=title,
     )
-    data = values.assign(unit=ind.unit, colour_class=values["class"] + 1)[
+    data = values.assign(unit=ind.unit_text(lang), colour_class=values["class"] + 1)[
         ["code", "name", "gemeente", "gemeente_name", "year", "value", "unit", "status", "table",
          "rank", "colour_class"]
     ]  # fmt: skip

@@ -58,14 +58,16 @@ def _population(snap: Snapshot, region: str) -> tuple[int, float]:
     return int(row["year"]), float(row["value"])
 
 
-def quarter_indicators(scores: Scores, region: str, quartile: str) -> pd.DataFrame:
+def quarter_indicators(
+    scores: Scores, region: str, quartile: str, lang: str = "nl"
+) -> pd.DataFrame:
     """The region's scored indicators in the given quarter (actueel), by goal and percentile,
     with the value's status (provisional/derived get a mark). Columns: goal, indicator, name,
     unit, year, value, nl_value, decimals, percentile, status."""
     latest = scores.latest
     part = latest[(latest["region"] == region) & (latest["quartile"] == quartile)].copy()
-    part["name"] = part["indicator"].map(lambda i: catalog.BY_ID[i].name("nl"))
-    part["unit"] = part["indicator"].map(lambda i: catalog.BY_ID[i].unit)
+    part["name"] = part["indicator"].map(lambda i: catalog.BY_ID[i].name(lang))
+    part["unit"] = part["indicator"].map(lambda i: catalog.BY_ID[i].unit_text(lang))
     part["decimals"] = part["indicator"].map(lambda i: catalog.BY_ID[i].decimals)
     ascending = quartile == "onderste kwart"
     part = part.sort_values(["goal", "percentile"], ascending=[True, ascending])
@@ -275,7 +277,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
         ("bovenste kwart", "fs_top_heading", "fs_none_top"),
     ):
         story.append(Paragraph(_pdf(t(heading, lang)), h2))
-        part = quarter_indicators(scores, region, quartile)
+        part = quarter_indicators(scores, region, quartile, lang)
         if part.empty:
             story.append(Paragraph(_pdf(t(none, lang)), base))
             continue

@@ -39,10 +39,6 @@ TEXT: dict[str, dict[str, str]] = {
     "vk_card_keys": {"nl": "Bronvelden", "en": "Source fields"},
     "vk_card_caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
     "vk_card_years": {"nl": "Jaren beschikbaar", "en": "Years available"},
-    "vk_card_definition_nl_only": {
-        "nl": "",
-        "en": "Definitions and caveats are in Dutch, as published by CBS.",
-    },
     "vk_direction_higher_better": {
         "nl": "hoger is beter (telt mee in de score)",
         "en": "higher is better (part of the score)",

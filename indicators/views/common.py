@@ -285,8 +285,8 @@ def indicator_card(ind: Indicator, obs: pd.DataFrame, lang: str = "nl") -> list[
         for table, url in zip(ind.tables, ind.urls, strict=True)
     )
     return [
-        (t("vk_card_definition", lang), escape_markdown(ind.definition)),
-        (t("vk_card_unit", lang), escape_markdown(ind.unit)),
+        (t("vk_card_definition", lang), escape_markdown(ind.definition_text(lang))),
+        (t("vk_card_unit", lang), escape_markdown(ind.unit_text(lang))),
         (t("vk_card_direction", lang), t(f"vk_direction_{ind.direction}", lang)),
         (
             t("vk_card_goal", lang),
@@ -295,7 +295,7 @@ def indicator_card(ind: Indicator, obs: pd.DataFrame, lang: str = "nl") -> list[
         (t("vk_card_years", lang), ", ".join(map(str, years)) or t("vk_no_years", lang)),
         (t("vk_card_sources", lang), f"{sources} ({escape_markdown(ind.publisher)})"),
         (t("vk_card_keys", lang), escape_markdown(ind.source_keys)),
-        (t("vk_card_caveats", lang), escape_markdown(ind.caveats)),
+        (t("vk_card_caveats", lang), escape_markdown(ind.caveats_text(lang))),
     ]
 
 

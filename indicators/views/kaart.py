@@ -72,7 +72,7 @@ def diff_unit(ind: Indicator, lang: str = "nl") -> str:
     """The unit of a difference: percentage points for a percentage."""
     if ind.unit == "%":
         return t("km_percentage_points", lang)
-    return ind.unit
+    return ind.unit_text(lang)
 
 
 def finding(
@@ -97,7 +97,7 @@ def finding(
             "km_title_count",
             lang,
             region=name,
-            value=f"{format_number(mine, decimals, lang=lang)} {ind.unit}",
+            value=f"{format_number(mine, decimals, lang=lang)} {ind.unit_text(lang)}",
             year=year,
             rank=int((others > mine).sum()) + 1,
             n=len(others),
@@ -105,15 +105,19 @@ def finding(
     if math.isnan(mine):
         if math.isnan(nl):
             return t("km_title_no_data", lang, region=name, year=year)
-        nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit}"
+        nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit_text(lang)}"
         return t("km_title_no_region", lang, region=name, year=year, nl=nl_text)
     value = format_number(mine, decimals, lang=lang)
     if math.isnan(nl):
-        return t("km_title_no_nl", lang, region=name, year=year, value=f"{value} {ind.unit}")
-    nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit}"
+        return t(
+            "km_title_no_nl", lang, region=name, year=year, value=f"{value} {ind.unit_text(lang)}"
+        )
+    nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit_text(lang)}"
     difference = mine - nl
     if format_number(abs(difference), decimals, lang=lang) == format_number(0, decimals, lang=lang):
-        return t("km_title_equal", lang, region=name, year=year, value=f"{value} {ind.unit}")
+        return t(
+            "km_title_equal", lang, region=name, year=year, value=f"{value} {ind.unit_text(lang)}"
+        )
     judgement = ""
     if ind.scored:
         better = (difference > 0) == (ind.direction == "higher_better")
@@ -172,7 +176,9 @@ def reference_table(
         rows.append(
             {
                 t("region", lang): names.get(code, code),
-                t("value", lang) + f" ({ind.unit})": value_text(value, decimals, status, lang=lang)
+                t("value", lang) + f" ({ind.unit_text(lang)})": value_text(
+                    value, decimals, status, lang=lang
+                )
                 if has
                 else t("km_no_data", lang),
                 t("year", lang): year,
@@ -194,7 +200,7 @@ def display_table(values: pd.DataFrame, ind: Indicator, lang: str = "nl") -> pd.
     }
     if "gemeente_name" in values:
         columns[t("km_col_gemeente", lang)] = values["gemeente_name"].to_numpy()
-    columns[t("value", lang) + f" ({ind.unit})"] = [
+    columns[t("value", lang) + f" ({ind.unit_text(lang)})"] = [
         value_text(v, decimals, s, lang=lang) or t("km_no_data", lang)
         for v, s in zip(values["value"], values["status"], strict=True)
     ]
@@ -235,10 +241,10 @@ def wijk_finding(values: pd.DataFrame, ind: Indicator, names: dict[str, str], la
         name=ind.name(lang),
         high=high["name"],
         high_gm=names.get(str(high["gemeente"]), ""),
-        high_value=f"{high['value_text']} {ind.unit}",
+        high_value=f"{high['value_text']} {ind.unit_text(lang)}",
         low=low["name"],
         low_gm=names.get(str(low["gemeente"]), ""),
-        low_value=f"{low['value_text']} {ind.unit}",
+        low_value=f"{low['value_text']} {ind.unit_text(lang)}",
         year=int(high["year"]),
     )
 

@@ -44,8 +44,8 @@ def context_table(lang: str = "nl") -> pd.DataFrame:
             t("m_col_indicator", lang): ind.name(lang),
             t("m_col_goal", lang): catalog.GOALS[ind.goal][lang],
             t("m_col_level", lang): ind.level,
-            t("m_col_unit", lang): ind.unit,
-            t("m_col_note", lang): ind.caveats,
+            t("m_col_unit", lang): ind.unit_text(lang),
+            t("m_col_note", lang): ind.caveats_text(lang),
         }
         for ind in catalog.INDICATORS
         if not ind.scored

@@ -74,7 +74,7 @@ def goal_table(
             )
         else:
             row[t("pd_col_peers", lang)] = none
-        row[t("pd_col_unit", lang)] = ind.unit
+        row[t("pd_col_unit", lang)] = ind.unit_text(lang)
         row[t("pd_col_status", lang)] = "; ".join(
             f"{t(STATUS_KEY[s], lang)}: {', '.join(r)}" for s, r in flags.items()
         )

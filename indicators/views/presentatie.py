@@ -134,7 +134,7 @@ def drivers(scores: Scores, region: str, goal: int, lang: str = "nl") -> pd.Data
     if part.empty:
         return pd.DataFrame(columns=cols)
     part["name"] = part["indicator"].map(lambda i: catalog.BY_ID[i].name(lang))
-    part["unit"] = part["indicator"].map(lambda i: catalog.BY_ID[i].unit)
+    part["unit"] = part["indicator"].map(lambda i: catalog.BY_ID[i].unit_text(lang))
     part["decimals"] = part["indicator"].map(lambda i: catalog.BY_ID[i].decimals)
     return part[cols].reset_index(drop=True)
 

@@ -79,7 +79,7 @@ def profile(
     frame = frame.merge(status, on=["indicator", "region", "year"], how="left")
     by_id = {i.id: i for i in indicators}
     frame["indicator_name"] = frame["indicator"].map(lambda i: by_id[i].name(lang))
-    frame["unit"] = frame["indicator"].map(lambda i: by_id[i].unit)
+    frame["unit"] = frame["indicator"].map(lambda i: by_id[i].unit_text(lang))
     frame["subtheme"] = frame["indicator"].map(lambda i: by_id[i].subtheme)
     frame["region_name"] = frame["region"].map(names).fillna(frame["region"])
     frame["status"] = frame["status"].fillna("").astype(str)
