@@ -178,7 +178,7 @@ def test_cli_one_factsheet_lowercase_code(tmp_path, date):
 
 
 def test_cli_unknown_code_is_a_clear_error(tmp_path, capsys):
-    assert cli.main(["export", "--factsheet", "GM9999", "--out", str(tmp_path)]) == 2
+    assert cli.main(["export", "--factsheet", "GM9999", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "GM9999" in err and "Traceback" not in err
     assert not any(tmp_path.iterdir())
