@@ -105,6 +105,14 @@ def remove_stale_temporaries(directory: Path) -> list[Path]:
 def load_snapshot(directory: Path = DEFAULT_DIR) -> Snapshot:
     """Read observations, regions and manifest (no validation: use :func:`validate`)."""
     recover_interrupted_swap(directory)
+    absent = [
+        name for name in (OBSERVATIONS, REGIONS, MANIFEST) if not (directory / name).is_file()
+    ]
+    if absent:
+        raise SnapshotError(
+            f"No complete snapshot in {directory} ({', '.join(absent)} missing). Run "
+            "`python -m indicators build` to create it."
+        )
     try:
         obs = pd.read_parquet(directory / OBSERVATIONS)
         regions = pd.read_parquet(directory / REGIONS)
