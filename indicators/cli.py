@@ -334,7 +334,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from indicators.exports.csv import write_tidy_csv
         from indicators.snapshot import load_snapshot
 
-        paths = write_tidy_csv(load_snapshot(args.data), args.out)
+        paths = write_tidy_csv(load_snapshot(args.data), args.out, args.lang)
         for path in paths:
             print(path)
         return EXIT_OK

@@ -21,12 +21,12 @@ date = snapshot_date(snap) or "onbekend"
 
 
 def dataset(kind: str, arg: str = "") -> pd.DataFrame:
-    return shared.cached_view(vd.dataset_for, kind, arg)
+    return shared.cached_view(vd.dataset_for, kind, arg, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def csv_bytes(kind: str, arg: str, dutch_excel: bool = False) -> bytes:
-    return to_csv_bytes(dataset(kind, arg), dutch_excel=dutch_excel)
+def csv_bytes(kind: str, arg: str, language: str, dutch_excel: bool = False) -> bytes:
+    return to_csv_bytes(shared.cached_view(vd.dataset_for, kind, arg, language), dutch_excel)
 
 
 def block(
@@ -46,7 +46,7 @@ def block(
             )
         )
         shared.csv_buttons(
-            partial(csv_bytes, kind, arg),
+            partial(csv_bytes, kind, arg, lang),
             (t("dl_button_csv", lang), t("dl_button_excel", lang)),
             (vd.file_name(what, date), vd.file_name(what, date, dutch_excel=True)),
             f"downloads_{kind}",

@@ -171,11 +171,11 @@ def test_export_writes_both_csv_dialects(tmp_path):
     dutch = next(f for f in files if "excel" in f.name).read_bytes()
     assert plain.startswith(b"\xef\xbb\xbf") and dutch.startswith(b"\xef\xbb\xbf")
     header = plain.decode("utf-8-sig").splitlines()[0]
-    assert header.startswith("indicator,indicator_name,unit,region")
+    assert header.startswith("indicator,indicator_name,goal,direction,unit,region")
     assert dutch.decode("utf-8-sig").splitlines()[0].startswith("indicator;indicator_name")
-    # Emmen's 2024 population appears as a plain number in both dialects.
-    assert ",GM0114,Emmen,gemeente,2024,109346.0," in plain.decode("utf-8-sig")
-    assert ";GM0114;Emmen;gemeente;2024;109346,0;" in dutch.decode("utf-8-sig")
+    # Emmen's 2024 population appears as a whole number in both dialects (not '109346,0').
+    assert ",GM0114,Emmen,gemeente,2024,109346," in plain.decode("utf-8-sig")
+    assert ";GM0114;Emmen;gemeente;2024;109346;" in dutch.decode("utf-8-sig")
 
 
 def test_catalog_csv_lists_every_indicator():

@@ -137,7 +137,7 @@ def test_downloads_page_shows_sizes_and_the_selection(region, expected, run_page
     at = run_page("downloads", gemeente=region)
     assert not at.exception
     captions = [c.value for c in at.caption]
-    assert f"{format_number(len(snap.observations))} rijen × 12 kolommen" in captions
+    assert f"{format_number(len(snap.observations))} rijen × 14 kolommen" in captions
     obs = snap.observations
     pop = obs[(obs.indicator == "population") & (obs.region == region)].sort_values("year")
     selection = at.dataframe[1].value
@@ -148,3 +148,46 @@ def test_downloads_page_shows_sizes_and_the_selection(region, expected, run_page
         format_number(pop["value"].iloc[0]),
     )
     assert len(at.get("download_button")) == 14  # seven datasets, two dialects each
+
+
+def test_csv_writes_counts_without_a_decimal_and_statuses_in_the_readers_language(snap):
+    import io
+
+    frame = vd.selection_dataset(snap, "GM0114")
+    population = frame[(frame.indicator == "population") & (frame.region == "GM0114")]
+    row = population.sort_values("year").iloc[-1]
+    text = to_csv_bytes(frame, dutch_excel=True).decode("utf-8-sig")
+    # A count is written as a whole number (it once read '109881,0').
+    line = next(
+        x
+        for x in text.splitlines()
+        if x.startswith("population;") and f";{row['year']};" in x and ";GM0114;" in x
+    )
+    assert f";{int(row['value'])};" in line and f";{int(row['value'])},0;" not in line
+    # Statuses, directions and the goal in Dutch, as the page promises.
+    parsed = pd.read_csv(io.StringIO(text), sep=";", decimal=",")
+    assert set(parsed["status"]) <= {"definitief", "voorlopig", "afgeleid", "overgenomen"}
+    assert set(parsed["direction"]) <= {
+        "hoger is beter",
+        "lager is beter",
+        "context (niet in de score)",
+    }
+    crime = parsed[(parsed.indicator == "crime_per_1000")].iloc[0]
+    assert crime["goal"] == 1 and crime["direction"] == "lager is beter"
+    # A rate keeps its decimals: the snapshot's value, read back through the decimal comma.
+    rate = frame[(frame.indicator == "crime_per_1000") & (frame.region == "GM0114")].iloc[0]
+    back = parsed[
+        (parsed.indicator == "crime_per_1000")
+        & (parsed.region == "GM0114")
+        & (parsed.year == rate["year"])
+    ]["value"].iloc[0]
+    assert back == pytest.approx(rate["value"])
+
+
+def test_english_csv_names_units_and_statuses_in_english(snap):
+    frame = vd.full_dataset(snap, "en")
+    nl = frame[frame.region == "NL01"].iloc[0]
+    assert nl["region_name"] == "Netherlands"
+    ww = frame[frame.indicator == "unemployment_benefits_per_1000"].iloc[0]
+    assert ww["unit"] == "per 1,000 inhabitants" and ww["direction"] == "lower is better"
+    assert set(frame["status"]) <= {"definitive", "provisional", "derived", "transcribed"}

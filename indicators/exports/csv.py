@@ -29,20 +29,33 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def plain_number(value: float, decimal: str = ".") -> str:
+    """A float as a spreadsheet reads it: whole numbers without '.0' (12011, not 12011,0),
+    others in their shortest exact form (3.52); empty for a missing value."""
+    if pd.isna(value):
+        return ""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value)).replace(".", decimal)
+
+
 def to_csv_bytes(frame: pd.DataFrame, dutch_excel: bool = False) -> bytes:
-    """CSV bytes with BOM; ``dutch_excel`` uses ``;`` and a decimal comma."""
+    """CSV bytes with BOM; ``dutch_excel`` uses ``;`` and a decimal comma. Float columns are
+    written by :func:`plain_number` (pandas would write every count as '12011.0')."""
     safe = neutralise_formulas(frame)
-    if dutch_excel:
-        text = safe.to_csv(index=False, sep=";", decimal=",")
-    else:
-        text = safe.to_csv(index=False)
+    decimal = "," if dutch_excel else "."
+    for column in safe.columns:
+        if pd.api.types.is_float_dtype(safe[column]):
+            safe[column] = safe[column].map(lambda v: plain_number(v, decimal))
+    text = safe.to_csv(index=False, sep=";" if dutch_excel else ",")
     return text.encode("utf-8-sig")
 
 
-def write_tidy_csv(snap: Snapshot, out: Path) -> list[Path]:
-    """The full tidy dataset in both dialects; returns the paths written."""
+def write_tidy_csv(snap: Snapshot, out: Path, lang: str = "nl") -> list[Path]:
+    """The full tidy dataset in both dialects (names, units and statuses in ``lang``);
+    returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)
-    frame = tidy_dataset(snap)
+    frame = tidy_dataset(snap, lang)
     stamp = snapshot_date(snap) or "onbekend"
     paths = [
         out / f"brede-welvaart-zod_alle-indicatoren_{stamp}.csv",

@@ -35,9 +35,13 @@ TEXT: dict[str, dict[str, str]] = {
     "and": {"nl": "en", "en": "and"},
     "region_NL01": {"nl": "Nederland", "en": "Netherlands"},
     "region_ZOD": {"nl": "Zuid- en Oost-Drenthe", "en": "South and East Drenthe"},
+    "status_definitive": {"nl": "definitief", "en": "definitive"},
     "status_provisional": {"nl": "voorlopig", "en": "provisional"},
     "status_derived": {"nl": "afgeleid", "en": "derived"},
     "status_transcribed": {"nl": "overgenomen", "en": "transcribed"},
+    "direction_higher_better": {"nl": "hoger is beter", "en": "higher is better"},
+    "direction_lower_better": {"nl": "lager is beter", "en": "lower is better"},
+    "direction_context": {"nl": "context (niet in de score)", "en": "context (not scored)"},
     "status_marks": {
         "nl": "Tekens: * voorlopig CBS-cijfer, † afgeleid (door ons berekend uit CBS-cijfers, "
         "zoals de regio ZOD), ‡ met de hand overgenomen uit een publicatie.",

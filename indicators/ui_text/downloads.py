@@ -113,11 +113,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "dl_col_indicator_name": {
         "nl": "Naam van de indicator.",
-        "en": "Indicator name (Dutch).",
+        "en": "Indicator name.",
     },
     "dl_col_unit": {
-        "nl": "Eenheid van value, zoals CBS die publiceert (bijv. 'x 1 000 euro', '%', 'km').",
-        "en": "Unit of value as CBS publishes it (e.g. 'x 1 000 euro', '%', 'km').",
+        "nl": "Eenheid van value (bijv. 'x 1.000 euro', '%', 'km').",
+        "en": "Unit of value (e.g. 'x 1,000 euro', '%', 'km').",
     },
     "dl_col_region": {
         "nl": "Regiocode: GM#### gemeente, PV## provincie, NL01 Nederland, CR## COROP-gebied, "
@@ -142,10 +142,19 @@ TEXT: dict[str, dict[str, str]] = {
         "nothing.",
     },
     "dl_col_status": {
-        "nl": "definitive, provisional (voorlopig), derived (door ons berekend uit CBS-cijfers) of "
-        "transcribed (met de hand overgenomen).",
+        "nl": "definitief, voorlopig, afgeleid (door ons berekend uit CBS-cijfers) of "
+        "overgenomen (met de hand overgenomen uit een publicatie).",
         "en": "definitive, provisional, derived (computed by us from CBS figures) or transcribed "
-        "(copied by hand).",
+        "(copied by hand from a publication).",
+    },
+    "dl_col_goal": {
+        "nl": "NPVR-doel van de indicator: 1, 2 of 3 (0 = achtergrond).",
+        "en": "The indicator's NPVR goal: 1, 2 or 3 (0 = background).",
+    },
+    "dl_col_direction": {
+        "nl": "Richting in de score: hoger is beter, lager is beter, of context (niet in de "
+        "score).",
+        "en": "Direction in the score: higher is better, lower is better, or context (not scored).",
     },
     "dl_col_source": {
         "nl": "Id van de bron in het manifest (zie Methode & bronnen); 'derived' voor afgeleide "

@@ -14,11 +14,14 @@ from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot
 from indicators.ui_text import t
+from indicators.views.common import region_names
 
 # The columns of the full tidy dataset, in order (the codebook describes each).
 TIDY_COLUMNS = (
     "indicator",
     "indicator_name",
+    "goal",
+    "direction",
     "unit",
     "region",
     "region_name",
@@ -32,17 +35,22 @@ TIDY_COLUMNS = (
 )
 
 
-def tidy_dataset(snap: Snapshot) -> pd.DataFrame:
-    """Observations with region names and indicator titles and units, for a researcher."""
-    obs = snap.observations.merge(
-        snap.regions[["code", "name", "level"]].rename(
-            columns={"code": "region", "name": "region_name", "level": "region_level"}
-        ),
-        on="region",
-        how="left",
+def tidy_dataset(snap: Snapshot, lang: str = "nl") -> pd.DataFrame:
+    """Observations with region names, indicator names, goal, direction and units, for a
+    researcher; names, units, directions and statuses in ``lang`` (the ids stay)."""
+    regions = snap.regions[["code", "name", "level"]].rename(
+        columns={"code": "region", "name": "region_name", "level": "region_level"}
     )
-    obs["indicator_name"] = obs["indicator"].map(lambda i: catalog.BY_ID[i].name_nl)
-    obs["unit"] = obs["indicator"].map(lambda i: catalog.BY_ID[i].unit)
+    if lang != "nl":  # Nederland and the region have a name of their own in English
+        translated = pd.Series(region_names(snap, lang))
+        regions["region_name"] = regions["region"].map(translated).fillna(regions["region_name"])
+    obs = snap.observations.merge(regions, on="region", how="left")
+    by_id = catalog.BY_ID
+    obs["indicator_name"] = obs["indicator"].map(lambda i: by_id[i].name(lang))
+    obs["goal"] = obs["indicator"].map(lambda i: by_id[i].goal).astype("int64")
+    obs["direction"] = obs["indicator"].map(lambda i: t(f"direction_{by_id[i].direction}", lang))
+    obs["unit"] = obs["indicator"].map(lambda i: by_id[i].unit_text(lang))
+    obs["status"] = obs["status"].map(lambda s: t(f"status_{s}", lang))
     return obs[list(TIDY_COLUMNS)]
 
 
@@ -78,10 +86,10 @@ def _order_rows(frame: pd.DataFrame, region_order: list[str]) -> pd.DataFrame:
     )
 
 
-def full_dataset(snap: Snapshot) -> pd.DataFrame:
+def full_dataset(snap: Snapshot, lang: str = "nl") -> pd.DataFrame:
     """Every observation with names and units, sorted by catalog order, region code and year
     (a researcher reads it top down; the selection below puts the chosen region first)."""
-    return _order_rows(tidy_dataset(snap), [])
+    return _order_rows(tidy_dataset(snap, lang), [])
 
 
 def selection_regions(region: str, regions: pd.DataFrame) -> list[str]:
@@ -97,10 +105,10 @@ def selection_regions(region: str, regions: pd.DataFrame) -> list[str]:
     return base + sorted(wijken["code"].astype(str))
 
 
-def selection_dataset(snap: Snapshot, region: str) -> pd.DataFrame:
+def selection_dataset(snap: Snapshot, region: str, lang: str = "nl") -> pd.DataFrame:
     """All indicators for the chosen region with ZOD, Drenthe, Nederland and its wijken."""
     wanted = selection_regions(region, snap.regions)
-    tidy = tidy_dataset(snap)
+    tidy = tidy_dataset(snap, lang)
     return _order_rows(tidy[tidy["region"].isin(wanted)], wanted)
 
 
@@ -219,13 +227,15 @@ def preview(frame: pd.DataFrame, n: int = PREVIEW_ROWS, lang: str = "nl") -> pd.
 DATASETS = ("all", "selection", "scores_now", "scores_year", "codebook", "columns", "regions")
 
 
-def dataset_for(snap: Snapshot, scores: Scores, kind: str, arg: str = "") -> pd.DataFrame:
-    """The read-only frame behind a download (``arg``: the region for the selection, the
-    language for the column descriptions); cacheable per server."""
+def dataset_for(
+    snap: Snapshot, scores: Scores, kind: str, arg: str = "", lang: str = "nl"
+) -> pd.DataFrame:
+    """The read-only frame behind a download in the reader's language (``arg``: the region
+    for the selection); cacheable per server."""
     if kind == "all":
-        return full_dataset(snap)
+        return full_dataset(snap, lang)
     if kind == "selection":
-        return selection_dataset(snap, arg)
+        return selection_dataset(snap, arg, lang)
     if kind == "scores_now":
         return scores_actueel(scores, snap.regions)
     if kind == "scores_year":
@@ -233,7 +243,7 @@ def dataset_for(snap: Snapshot, scores: Scores, kind: str, arg: str = "") -> pd.
     if kind == "codebook":
         return codebook(snap)
     if kind == "columns":
-        return column_descriptions(arg or "nl")
+        return column_descriptions(lang)
     if kind == "regions":
         return regions_table(snap)
     raise KeyError(f"Unknown dataset {kind!r}; known: {', '.join(DATASETS)}")
