@@ -7,6 +7,8 @@ Used by ``benchmarks/bench_app.py``, ``benchmarks/load_test.py``, ``benchmarks/s
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 import socket
@@ -134,6 +136,23 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def json_safe(value: object) -> object:
+    """JSON has no NaN or infinity: a figure that does not exist (no chart to draw, no run in
+    a minute) becomes null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def write_json(path: Path, data: object) -> None:
+    """Raw figures for later analysis (``--json FILE`` of the benchmarks)."""
+    path.write_text(json.dumps(json_safe(data), indent=1, allow_nan=False) + "\n")
 
 
 CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
