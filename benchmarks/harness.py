@@ -190,7 +190,7 @@ OBSERVER = """
 (() => {
   const bench = window.__bench = {
     log: [], load: true, running: false, marker: null, seen: false, finished: false,
-    proofs: {}};
+    proofs: {}, finishedStatus: null};
   // ForwardMsg field 6 is script_finished (a varint status): 0 finished successfully,
   // 3 a fragment run finished; 2 (stopped early for a rerun) is no proof.
   const finishedStatus = (buffer) => {
@@ -205,13 +205,14 @@ OBSERVER = """
     while (i < bytes.length) {
       const key = varint(), field = Math.floor(key / 8), wire = key & 7;
       if (wire === 0) { const value = varint(); if (field === 6) return value; }
-      else if (wire === 2) { i += varint(); }
+      else if (wire === 2) { const length = varint(); i += length; }
       else if (wire === 1) { i += 8; }
       else if (wire === 5) { i += 4; }
       else return null;
     }
     return null;
   };
+  bench.finishedStatus = finishedStatus;  // for tests/test_benchmarks.py
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
