@@ -32,8 +32,10 @@ class Run:
 
     seconds: float
     widgets: dict[str, str] = field(default_factory=dict)  # user key (or type) -> widget id
+    options: dict[str, list[str]] = field(default_factory=dict)  # selectbox/radio labels by id
     errors: list[str] = field(default_factory=list)
     received: int = 0  # bytes of ForwardMsg received
+    query: str | None = None  # the URL's query string as the run last set it
     elements: int = 0
 
 
@@ -81,9 +83,16 @@ def read_forward(data: bytes, run: Run) -> bool:
         element = fm.delta.new_element
         which = element.WhichOneof("type")
         if which == "exception":
-            run.errors.append(f"exception: {element.exception.message[:200]}")
+            message = element.exception.message
+            if message.startswith("This app has encountered an error"):
+                message = "(redacted in the page: the server log has it)"
+            run.errors.append(f"exception: {element.exception.type} {message[:200]}".strip())
         elif which == "alert" and element.alert.format == Alert.ERROR:
             run.errors.append(f"error: {element.alert.body[:200]}")
+        elif which in ("selectbox", "radio"):
+            widget = getattr(element, which)
+            run.widgets.setdefault(widget_key(widget.id) or which, widget.id)
+            run.options[widget.id] = list(widget.options)
         elif which is not None:
             wid = getattr(getattr(element, which), "id", "")
             if isinstance(wid, str) and wid.startswith("$$ID-"):
@@ -92,6 +101,8 @@ def read_forward(data: bytes, run: Run) -> bool:
         run.errors.append(
             f"compile error: {fm.session_event.script_compilation_exception.message[:200]}"
         )
+    elif kind == "page_info_changed":
+        run.query = fm.page_info_changed.query_string
     elif kind == "page_not_found":
         run.errors.append(f"page not found: {fm.page_not_found.page_name}")
     elif kind == "script_finished":
