@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import random
 import signal
 import sys
@@ -318,10 +319,14 @@ def format_summary(minutes: int, verdict: dict, steps: list[Step]) -> list[str]:
     for kind, count in sorted(kinds.items(), key=lambda item: -item[1])[:8]:
         lines.append(f"  {count} x {kind}")
     lines += [
-        f"memory: max RSS after minute {v['memory_base_minute']} is "
-        f"{v['memory_growth_mb']:+.0f} MB from {v['memory_base_mb']:.0f} MB at minute "
-        f"{v['memory_base_minute']} (target <= +{MEMORY_MARGIN_MB:.0f} MB): "
-        f"{'met' if v['memory_ok'] else 'NOT met'}",
+        (
+            f"memory: max RSS after minute {v['memory_base_minute']} is "
+            f"{v['memory_growth_mb']:+.0f} MB from {v['memory_base_mb']:.0f} MB at minute "
+            f"{v['memory_base_minute']} (target <= +{MEMORY_MARGIN_MB:.0f} MB): "
+            f"{'met' if v['memory_ok'] else 'NOT met'}"
+            if not math.isnan(v["memory_growth_mb"])
+            else f"memory: no minute after minute {v['memory_base_minute']} to compare"
+        ),
         f"p95 flat: minutes {v['p95_last_window'][0]}-{v['p95_last_window'][1]} "
         f"{v['p95_last'] * 1000:.0f} ms / minutes {v['p95_first_window'][0]}-"
         f"{v['p95_first_window'][1]} {v['p95_first'] * 1000:.0f} ms = {v['p95_ratio']:.2f} "
@@ -398,12 +403,17 @@ def log_errors(text: str) -> list[LogError]:
 
 
 async def soak(
-    server: Server, minutes: int, sessions: int, think: float, seed: int | None
-) -> tuple[list[Minute], list[Step]]:
+    server: Server,
+    minutes: int,
+    sessions: int,
+    think: float,
+    seed: int | None,
+    curve: list[Minute],
+    steps: list[Step],
+) -> None:
+    """Walk for ``minutes``, appending to ``curve`` (a line printed per minute) and ``steps``."""
     t0 = time.monotonic()
     stop_at = t0 + minutes * 60
-    steps: list[Step] = []
-    curve: list[Minute] = []
     master = random.Random(seed)
     indicators = indicator_ids()
     walkers = [
@@ -430,7 +440,6 @@ async def soak(
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-    return curve, steps
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -459,20 +468,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"(server pid {server.pid}, RSS {server.rss_mb():.0f} MB at the start)",
                 flush=True,
             )
+            curve: list[Minute] = []
+            steps: list[Step] = []
+            minutes = args.minutes
             try:
-                bound = args.minutes * 60 + GRACE + 30
-                curve, steps = asyncio.run(
-                    asyncio.wait_for(
-                        soak(server, args.minutes, args.sessions, args.think, args.seed),
-                        timeout=bound,
-                    )
-                )
+                walk = soak(server, minutes, args.sessions, args.think, args.seed, curve, steps)
+                asyncio.run(asyncio.wait_for(walk, timeout=minutes * 60 + GRACE + 30))
+            except KeyboardInterrupt:
+                minutes = len(curve)
+                print(f"interrupted: the summary covers the {minutes} whole minute(s) done")
             finally:
                 server.stop()
         logged = log_errors(log.read_text(errors="replace"))
+    if not curve:
+        return 130
     server_errors = [e for e in logged if not e.page_exception]
-    verdict = judge(args.minutes, curve, steps, len(server_errors))
-    for line in format_summary(args.minutes, verdict, steps):
+    verdict = judge(minutes, curve, steps, len(server_errors))
+    for line in format_summary(minutes, verdict, steps):
         print(line)
     if logged:
         # the page shows only a redacted message; the log has the exception
@@ -488,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         write_json(
             args.json,
             {
-                "minutes": args.minutes,
+                "minutes": minutes,
                 "sessions": args.sessions,
                 "think": args.think,
                 "seed": args.seed,
