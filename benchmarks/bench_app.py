@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import platform
 import statistics
 import sys
@@ -387,7 +388,12 @@ def parse_pages(text: str | None) -> list[str]:
 
 
 def footnotes(
-    bare: Figures, dash: dict[str, Figures], pages: list[str], args, elapsed: float
+    bare: Figures,
+    dash: dict[str, Figures],
+    pages: list[str],
+    args,
+    elapsed: float,
+    load_before: tuple[float, ...],
 ) -> str:
     """What the table's figures are, and what it leaves out (charts, memory, HTTP, proofs)."""
     n_bare = len(bare.samples.get("warm", []))
@@ -440,10 +446,10 @@ def footnotes(
     broken = {p: f.exceptions for p, f in dash.items() if f.exceptions}
     if broken:
         lines.append(f"EXCEPTIONS shown on: {broken}")
-    load = ", ".join(f"{x:.1f}" for x in _loadavg())
+    before, after = (", ".join(f"{x:.1f}" for x in load) for load in (load_before, _loadavg()))
     lines.append(
-        f"{elapsed / 60:.1f} min on {platform.node()} (load average now {load}); a shared "
-        "machine: indicative figures"
+        f"{elapsed / 60:.1f} min on {platform.node()}, {os.cpu_count()} cores, load average "
+        f"(1/5/15 min) {before} at the start, {after} at the end: indicative figures"
     )
     return "\n".join(lines)
 
@@ -485,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = parse_pages(args.pages)
     from playwright.sync_api import sync_playwright
 
-    started = time.monotonic()
+    started, load_before = time.monotonic(), _loadavg()
     bare = Figures()
     dash = {name: Figures() for name in pages}
     with sync_playwright() as p:
@@ -498,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(bare.samples, {name: f.samples for name, f in dash.items()})
     for line in format_table(summary):
         print(line)
-    print(footnotes(bare, dash, pages, args, time.monotonic() - started))
+    print(footnotes(bare, dash, pages, args, time.monotonic() - started, load_before))
     if args.json:
         write_json(args.json, raw_figures(bare, dash, args, summary))
     ok = all(
