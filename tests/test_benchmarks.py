@@ -111,6 +111,22 @@ def test_pages_option():
     assert bench_app.page_url(bench_app.SLIDES) == ("presentatie?modus=presentatie&gemeente=GM0114")
 
 
+def test_reruns_go_where_the_last_runs_did_not():
+    names = [bench_app.region_rerun(i, bare=False) for i in range(8)]
+    assert [r.expect for r in names[:4]] == [
+        "gemeente=GM1681",
+        "gemeente=GM0109",
+        "gemeente=GM0118",
+        "gemeente=GM0114",
+    ]
+    assert names[4].expect == names[0].expect and names[0].marker is None
+    assert bench_app.region_rerun(1, bare=True).marker == "Gekozen: Coevorden"
+    slides = [bench_app.slide_number(i) for i in range(12)]
+    assert slides == [2, 3, 4, 5, 6, 5, 4, 3, 2, 1, 2, 3]
+    assert bench_app.slide_rerun(0).marker == "Dia 2 /"
+    assert bench_app.slide_rerun(5).expect == "dia=5"
+
+
 def test_json_has_no_nan():
     assert harness.json_safe({"a": [1.0, NAN, (2, math.inf)], "b": "x"}) == {
         "a": [1.0, None, [2, None]],
