@@ -138,7 +138,8 @@ def verdict(page: str, ratios: dict[str, float]) -> tuple[bool, list[str]]:
     for metric, limit in targets_for(page).items():
         value = ratios.get(metric, float("nan"))
         if math.isnan(value) or value > limit:
-            misses.append(f"{metric} {value:.2f}x > {limit:g}x")
+            shown = f"{value:.2f}" if round(value, 2) > limit else f"{value:.3f}"
+            misses.append(f"{metric} {shown}x > {limit:g}x")
     return not misses, misses
 
 

@@ -60,6 +60,8 @@ def test_targets_of_issue_12_kaart_has_its_own():
     assert not met and misses == ["bytes_rerun 50.00x > 10x"]
     met, misses = bench_app.verdict("overzicht", {**ok, "warm": 1.51, "rerun": NAN})
     assert not met and misses == ["warm 1.51x > 1.5x", "rerun nanx > 1.5x"]
+    met, misses = bench_app.verdict("overzicht", {**ok, "warm": 1.502})
+    assert misses == ["warm 1.502x > 1.5x"]  # not '1.50x > 1.5x'
 
 
 def test_summary_and_table():
@@ -226,9 +228,9 @@ def test_windows_for_an_hour_and_for_short_runs():
     base, first, last = soak.windows(60)
     assert base == 10 and list(first) == list(range(2, 12)) and list(last) == list(range(51, 61))
     base, first, last = soak.windows(3)
-    assert base == 1 and list(first) == [2] and list(last) == [3]
+    assert base == 10 and list(first) == [2] and list(last) == [3]
     base, first, last = soak.windows(1)
-    assert base == 1 and list(first) == [1] and list(last) == [1]
+    assert base == 10 and list(first) == [1] and list(last) == [1]
     base, first, last = soak.windows(30)
     assert base == 10 and list(first) == list(range(2, 12)) and list(last) == list(range(21, 31))
 
@@ -264,6 +266,17 @@ def test_judge_memory_growth_after_the_baseline_and_flat_p95():
     verdict = soak.judge(60, flat_curve, slower + [step(3, None, ["x"])], log_errors=1)
     assert verdict["memory_ok"] and not verdict["p95_ok"]
     assert verdict["errors"] == 2 and not verdict["errors_ok"]
+
+
+def test_a_short_soak_does_not_judge_memory():
+    curve = [soak.Minute(m, 300.0 + 40 * m, 10, 0, 0.1, 0.2) for m in range(1, 4)]
+    steps = [step(m, 0.2) for m in range(3) for _ in range(5)]
+    verdict = soak.judge(3, curve, steps, log_errors=0)
+    assert verdict["memory_ok"] is None and soak.passed(verdict)
+    assert verdict["memory_growth_from_minute_1_mb"] == pytest.approx(80.0)
+    lines = soak.format_summary(3, verdict, steps)
+    assert lines[1].startswith("memory: not judged, the run ends before minute 11")
+    assert lines[-1] == "soak of 3 min: targets met"
 
 
 def test_server_log_records():
