@@ -61,6 +61,7 @@ from benchmarks.harness import (  # noqa: E402
     ROOT,
     Server,
     chromium_executable,
+    load_average,
     start,
     wait_for_run,
     write_json,
@@ -472,19 +473,12 @@ def footnotes(
     broken = {p: f.exceptions for p, f in dash.items() if f.exceptions}
     if broken:
         lines.append(f"EXCEPTIONS shown on: {broken}")
-    before, after = (", ".join(f"{x:.1f}" for x in load) for load in (load_before, _loadavg()))
+    before, after = (", ".join(f"{x:.1f}" for x in load) for load in (load_before, load_average()))
     lines.append(
         f"{elapsed / 60:.1f} min on {platform.node()}, {os.cpu_count()} cores, load average "
         f"(1/5/15 min) {before} at the start, {after} at the end: indicative figures"
     )
     return "\n".join(lines)
-
-
-def _loadavg() -> tuple[float, ...]:
-    try:
-        return tuple(float(x) for x in Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return ()
 
 
 def raw_figures(bare: Figures, dash: dict[str, Figures], args, summary: dict) -> dict:
@@ -517,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = parse_pages(args.pages)
     from playwright.sync_api import sync_playwright
 
-    started, load_before = time.monotonic(), _loadavg()
+    started, load_before = time.monotonic(), load_average()
     bare = Figures()
     dash = {name: Figures() for name in pages}
     with sync_playwright() as p:

@@ -138,6 +138,15 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def load_average() -> tuple[float, ...]:
+    """The machine's 1, 5 and 15 minute load averages (Linux); empty where unknown. On a
+    shared machine it says how much the figures were disturbed."""
+    try:
+        return tuple(float(x) for x in Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return ()
+
+
 def json_safe(value: object) -> object:
     """JSON has no NaN or infinity: a figure that does not exist (no chart to draw, no run in
     a minute) becomes null."""

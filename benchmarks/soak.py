@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import random
 import signal
 import sys
@@ -50,7 +51,7 @@ from pathlib import Path
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.harness import ROOT, Server, start, write_json  # noqa: E402
+from benchmarks.harness import ROOT, Server, load_average, start, write_json  # noqa: E402
 from benchmarks.protocol import (  # noqa: E402
     SUBPROTOCOLS,
     Run,
@@ -240,21 +241,24 @@ class Minute:
     errors: int
     p50: float
     p95: float
+    load: float = float("nan")  # the machine's 1-minute load average at the minute's end
 
 
-def minute_figures(minute: int, rss: float, steps: list[Step]) -> Minute:
+def minute_figures(
+    minute: int, rss: float, steps: list[Step], load: float = float("nan")
+) -> Minute:
     """The figures of minute ``minute`` (1-based) from all steps so far."""
     own = [s for s in steps if s.minute == minute - 1]
     times = [s.seconds for s in own if s.seconds is not None]
-    return Minute(
-        minute, rss, len(times), sum(len(s.errors) for s in own), pct(times, 0.5), pct(times, 0.95)
-    )
+    errors = sum(len(s.errors) for s in own)
+    return Minute(minute, rss, len(times), errors, pct(times, 0.5), pct(times, 0.95), load)
 
 
 def format_minute(m: Minute) -> str:
     return (
         f"minute {m.minute:3d}: RSS {m.rss_mb:6.0f} MB, runs {m.runs:4d}, errors "
-        f"{m.errors:3d}, p50 {m.p50 * 1000:6.0f} ms, p95 {m.p95 * 1000:6.0f} ms"
+        f"{m.errors:3d}, p50 {m.p50 * 1000:6.0f} ms, p95 {m.p95 * 1000:6.0f} ms, "
+        f"load {m.load:4.1f}"
     )
 
 
@@ -287,6 +291,11 @@ def judge(minutes: int, curve: list[Minute], steps: list[Step], log_errors: int)
         )
 
     p95_first, p95_last = window_p95(first), window_p95(last)
+
+    def window_load(window: range) -> float:
+        loads = [m.load for m in curve if m.minute in window and not math.isnan(m.load)]
+        return sum(loads) / len(loads) if loads else float("nan")
+
     flat = p95_last / p95_first if p95_first else float("nan")
     return {
         "errors": errors,
@@ -302,6 +311,8 @@ def judge(minutes: int, curve: list[Minute], steps: list[Step], log_errors: int)
         "p95_first": p95_first,
         "p95_last": p95_last,
         "p95_ratio": flat,
+        "load_first": window_load(first),
+        "load_last": window_load(last),
         "p95_ok": flat <= FLAT_LIMIT,
     }
 
@@ -340,7 +351,8 @@ def format_summary(minutes: int, verdict: dict, steps: list[Step]) -> list[str]:
         f"p95 flat: minutes {v['p95_last_window'][0]}-{v['p95_last_window'][1]} "
         f"{v['p95_last'] * 1000:.0f} ms / minutes {v['p95_first_window'][0]}-"
         f"{v['p95_first_window'][1]} {v['p95_first'] * 1000:.0f} ms = {v['p95_ratio']:.2f} "
-        f"(target <= {FLAT_LIMIT}): {'met' if v['p95_ok'] else 'NOT met'}",
+        f"(target <= {FLAT_LIMIT}): {'met' if v['p95_ok'] else 'NOT met'}; machine load "
+        f"average {v['load_last']:.1f} / {v['load_first']:.1f} in those windows",
     ]
     per_page: dict[str, list[float]] = {}
     for s in steps:
@@ -437,7 +449,8 @@ async def soak(
             if server.proc.poll() is not None:
                 note(steps, t0, "-", "server", None, [f"exited with {server.proc.returncode}"])
                 break
-            figures = minute_figures(minute, server.rss_mb(), steps)
+            load = (load_average() or (float("nan"),))[0]
+            figures = minute_figures(minute, server.rss_mb(), steps, load)
             curve.append(figures)
             print(format_minute(figures), flush=True)
         # no new step starts now; a run in flight gets GRACE seconds

@@ -247,6 +247,8 @@ def test_minute_figures():
     assert (second.runs, second.errors) == (1, 1)
     line = soak.format_minute(second)
     assert line.startswith("minute   2: RSS    310 MB, runs    1, errors   1")
+    loaded = soak.format_minute(soak.minute_figures(1, 300.0, steps, load=2.5))
+    assert loaded.endswith("load  2.5")
 
 
 def test_judge_memory_growth_after_the_baseline_and_flat_p95():
