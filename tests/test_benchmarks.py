@@ -4,8 +4,11 @@ and server-log reading, and the in-page script_finished reader against real prot
 
 from __future__ import annotations
 
+import json
 import math
 import random
+import subprocess
+import sys
 
 import pytest
 from streamlit.proto.Alert_pb2 import Alert
@@ -350,11 +353,31 @@ def test_bare_app_is_a_selectbox_and_a_chart_that_follows_it():
     assert at.get("plotly_chart")[0].proto.spec != first
 
 
+# Run in a child process: the browser tests hold a session-wide Playwright, and a second sync
+# Playwright in the same process refuses to start.
+READER = """
+import json, sys
+from playwright.sync_api import sync_playwright
+from benchmarks import harness
+cases = json.load(sys.stdin)
+with sync_playwright() as p:
+    browser = p.chromium.launch(
+        executable_path=harness.chromium_executable(), args=harness.CHROMIUM_ARGS)
+    page = browser.new_page()
+    page.add_init_script(harness.OBSERVER)
+    page.goto("about:blank")
+    print(json.dumps([
+        page.evaluate(
+            "(bytes) => window.__bench.finishedStatus(new Uint8Array(bytes).buffer)", case)
+        for case in cases
+    ]))
+    browser.close()
+"""
+
+
 @pytest.mark.browser
 def test_in_page_reader_finds_script_finished_in_real_messages():
     """harness.OBSERVER reads ForwardMsg bytes in the page; it must agree with protobuf."""
-    from playwright.sync_api import sync_playwright
-
     with_hash = ForwardMsg()
     with_hash.hash = "x" * 40
     with_hash.metadata.delta_path.extend([0, 3, 300])
@@ -366,17 +389,13 @@ def test_in_page_reader_finds_script_finished_in_real_messages():
         (element_msg(lambda e: setattr(e.markdown, "body", "é" * 300)), None),
         (b"", None),
     ]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=harness.chromium_executable(), args=harness.CHROMIUM_ARGS
-        )
-        page = browser.new_page()
-        page.add_init_script(harness.OBSERVER)
-        page.goto("about:blank")
-        for data, expected in cases:
-            got = page.evaluate(
-                "(bytes) => window.__bench.finishedStatus(new Uint8Array(bytes).buffer)",
-                list(data),
-            )
-            assert got == expected, (data[:20], got)
-        browser.close()
+    done = subprocess.run(
+        [sys.executable, "-c", READER],
+        input=json.dumps([list(data) for data, _ in cases]),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(done.stdout) == [expected for _, expected in cases]
