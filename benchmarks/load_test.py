@@ -3,13 +3,14 @@
 Run: ``.venv/bin/python benchmarks/load_test.py [--sessions 50] [--browsers 5]``.
 
 On a 2-core machine 50 real browsers would measure the browsers, so sessions speak Streamlit's
-own WebSocket protocol (the protobuf messages the streamlit package ships): each session opens
+own WebSocket protocol (``protocol.py``, shared with ``soak.py``): each session opens
 ``/_stcore/stream``, asks for a script run of Overzicht (``?gemeente=GM0114``), waits for
 ``script_finished``, then changes the municipality (a widget state for the sidebar selectbox)
-and waits again. Figures: p50/p95 of the time to a finished script run, errors (exceptions in
-the page, protocol errors, time-outs), and server memory (RSS) before and after, for one session
-alone and for N at once, for the dashboard and the bare app in the same run. A handful of real
-Chromium sessions then check that the protocol-driven figures agree with what a browser sees.
+and waits again. Figures: p50/p95 of the time to a finished script run, errors (exceptions or
+error alerts in the page, protocol errors, time-outs), and server memory (RSS) before and
+after, for one session alone and for N at once, for the dashboard and the bare app in the
+same run. A handful of real Chromium sessions then check that the protocol-driven figures agree
+with what a browser sees.
 Bounded: every session has a time-out, the whole run stops by itself; loopback only.
 """
 
@@ -24,17 +25,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.bench_app import (  # noqa: E402
+from benchmarks.harness import (  # noqa: E402
     CHROMIUM_ARGS,
     ROOT,
-    rss_mb,
+    Server,
+    chromium_executable,
     start,
-    stop,
-    wait_ready,
+    wait_for_run,
+)
+from benchmarks.protocol import (  # noqa: E402
+    SUBPROTOCOLS,
+    pct,
+    rerun_message,
+    script_run,
+    stream_url,
 )
 
 SESSION_TIMEOUT = 120.0
@@ -48,49 +54,27 @@ class SessionResult:
     errors: list[str] = field(default_factory=list)
 
 
-async def script_run(
-    ws, query: str, widgets: dict[str, str] | None = None
-) -> tuple[float, str | None, list[str]]:
-    """One rerun request; returns (seconds to script_finished, selectbox id, exceptions)."""
-    msg = BackMsg()
-    msg.rerun_script.query_string = query
-    for wid, value in (widgets or {}).items():
-        state = msg.rerun_script.widget_states.widgets.add()
-        state.id = wid
-        state.string_value = value
-    started = time.perf_counter()
-    await ws.send(msg.SerializeToString())
-    select_id, exceptions = None, []
-    while True:
-        fm = ForwardMsg()
-        fm.ParseFromString(await ws.recv())
-        kind = fm.WhichOneof("type")
-        if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-            element = fm.delta.new_element
-            which = element.WhichOneof("type")
-            if which == "selectbox" and select_id is None:
-                select_id = element.selectbox.id
-            elif which == "exception":
-                exceptions.append(element.exception.message[:200])
-        elif kind == "script_finished":
-            return time.perf_counter() - started, select_id, exceptions
-
-
 async def session(url: str, query: str, index: int, delay: float = 0.0) -> SessionResult:
     result = SessionResult()
     await asyncio.sleep(delay)
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
         async with asyncio.timeout(SESSION_TIMEOUT):
-            async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
-                result.load, select_id, exc = await script_run(ws, query)
-                result.errors += exc
+            async with websockets.connect(
+                stream_url(url), subprotocols=SUBPROTOCOLS, max_size=None
+            ) as ws:
+                first = await script_run(ws, rerun_message(query))
+                result.load = first.seconds
+                result.errors += first.errors
+                # the dashboard's sidebar selectbox has the key 'gemeente'; the bare app's
+                # only selectbox has none
+                select_id = first.widgets.get("gemeente") or first.widgets.get("selectbox")
                 if select_id is None:
                     result.errors.append("no selectbox in the page")
                     return result
                 choice = CHOICES[index % len(CHOICES)]
-                result.change, _, exc = await script_run(ws, query, {select_id: choice})
-                result.errors += exc
+                change = await script_run(ws, rerun_message(query, strings={select_id: choice}))
+                result.change = change.seconds
+                result.errors += change.errors
     except (TimeoutError, OSError, websockets.WebSocketException) as exc:
         result.errors.append(f"{type(exc).__name__}: {exc}")
     return result
@@ -101,15 +85,6 @@ async def many(url: str, query: str, n: int, ramp: float = 0.0) -> list[SessionR
     (people opening a shared link within a few seconds, not in the same millisecond)."""
     step = ramp / n if n else 0.0
     return await asyncio.gather(*(session(url, query, i, i * step) for i in range(n)))
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def summarise(results: list[SessionResult]) -> dict[str, float]:
@@ -124,10 +99,11 @@ def summarise(results: list[SessionResult]) -> dict[str, float]:
 def measure_app(
     script: Path, query: str, sessions: int, singles: int, ramp: float
 ) -> dict[str, object]:
-    proc, url = start(script)
+    server = start(script)
+    url = server.url
     try:
         asyncio.run(many(url, query, 1))  # warm-up: caches filled, as in a running server
-        rss_before = rss_mb(proc.pid)
+        rss_before = server.rss_mb()
         single: list[SessionResult] = []
         for _ in range(singles):
             single += asyncio.run(many(url, query, 1))
@@ -135,7 +111,7 @@ def measure_app(
         crowd = asyncio.run(many(url, query, sessions, ramp))
         wall = time.perf_counter() - wall
         burst = asyncio.run(many(url, query, sessions)) if ramp else crowd
-        rss_after = rss_mb(proc.pid)
+        rss_after = server.rss_mb()
         errors = [e for r in crowd + single for e in r.errors]
         return {
             "single": summarise(single),
@@ -146,10 +122,10 @@ def measure_app(
             "rss_after": rss_after,
             "error_samples": errors[:3],
             "url": url,
-            "proc": proc,
+            "server": server,
         }
     except BaseException:
-        stop(proc)
+        server.stop()
         raise
 
 
@@ -159,14 +135,14 @@ def browser_check(url: str, n: int) -> list[float]:
 
     times = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         pages = [browser.new_context().new_page() for _ in range(n)]
         starts = []
         for page in pages:
             starts.append(time.perf_counter())
             page.goto(f"{url}/overzicht?gemeente=GM0114", wait_until="commit")
         for page, started in zip(pages, starts, strict=True):
-            wait_ready(page)
+            wait_for_run(page)
             times.append(time.perf_counter() - started)
         browser.close()
     return times
@@ -187,9 +163,10 @@ def main() -> int:
     bare = measure_app(
         ROOT / "benchmarks" / "minimal_app.py", "", args.sessions, args.singles, args.ramp
     )
-    stop(bare.pop("proc"))  # type: ignore[arg-type]
+    bare_server: Server = bare.pop("server")  # type: ignore[assignment]
+    bare_server.stop()
     app = measure_app(ROOT / "app.py", "gemeente=GM0114", args.sessions, args.singles, args.ramp)
-    proc = app.pop("proc")
+    server: Server = app.pop("server")  # type: ignore[assignment]
     try:
         browser_times = browser_check(str(app["url"]), args.browsers) if args.browsers else []
         # The same number of protocol sessions at once, for the comparison.
@@ -197,7 +174,7 @@ def main() -> int:
             asyncio.run(many(str(app["url"]), "gemeente=GM0114", max(args.browsers, 1)))
         )
     finally:
-        stop(proc)  # type: ignore[arg-type]
+        server.stop()
     print(f"{'':22}{'p50':>9}{'p95':>9}{'errors':>8}{'RSS MB':>14}")
     for name, res in (("bare app", bare), ("dashboard", app)):
         for label in ("single", "crowd", "burst"):
