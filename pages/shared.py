@@ -103,7 +103,10 @@ def ensure_entrypoint() -> None:
     draws the frame and then this page. (No public API covers this; the flag is Streamlit's
     own, set the same way by ``st.navigation``.)
     """
-    if legacy_pages_active():
+    # The flag is the server's, not the session's: when several sessions make their first
+    # run at once, one of them clears it while another is already running a page alone. So
+    # a run without app.py's state is such a run too, whatever the flag says.
+    if legacy_pages_active() or "view_state" not in st.session_state:
         use_navigation()
         # The rerun may not carry the link's parameters along; app.py puts them back.
         st.session_state["_pending_query"] = {
