@@ -9,7 +9,7 @@ import streamlit as st
 
 from indicators.errors import SnapshotError
 from indicators.formatting import escape_markdown
-from indicators.state import LANG_CHOICES, REGION_CHOICES
+from indicators.state import LANG_CHOICES, REGION_CHOICES, STICKY
 from indicators.ui_text import t
 from pages import shared
 
@@ -31,16 +31,17 @@ except SnapshotError as exc:
 shared.restore_pending_query()
 state = shared.read_view_state()
 st.session_state["view_state"] = state
-# Page selections (indicator, year, goal) stay when a page switch clears the URL: Streamlit
-# drops query parameters on navigation, so the last valid ones are kept and written back.
+# Page selections (indicator, year, goal, zoom, compared regions, wijk indicator) stay when a
+# page switch clears the URL: Streamlit drops query parameters on navigation, so the last
+# valid ones are kept and written back.
 sticky: dict[str, object] = st.session_state.setdefault("_sticky", {})
 noted = {note.param for note in state.notes}
-for key in ("indicator", "jaar", "doel"):
+for key in STICKY:
     if key in st.query_params and key not in noted:
         sticky[key] = getattr(state, key)
     elif key not in st.query_params and sticky.get(key) is not None:
         setattr(state, key, sticky[key])
-        st.query_params[key] = str(sticky[key])
+        st.query_params[key] = state.url_value(key)
 url_value = st.query_params.get("gemeente")
 if "gemeente" not in st.session_state or (
     url_value is not None and st.session_state.get("_url_gemeente") != url_value
@@ -48,8 +49,11 @@ if "gemeente" not in st.session_state or (
     # First visit or a changed link: the URL decides the selection. A change made in the
     # sidebar is written to the URL below, so it is not undone here on the next run.
     st.session_state["gemeente"] = state.gemeente
-if "lang" not in st.session_state:
-    st.session_state["lang"] = state.lang
+url_lang = st.query_params.get("lang")
+if "lang" not in st.session_state or (
+    url_lang is not None and st.session_state.get("_url_lang") != url_lang
+):
+    st.session_state["lang"] = state.lang  # as for the region: a new link decides
 lang = shared.lang()
 
 if not presenting:  # the presentation draws no sidebar at all
@@ -73,6 +77,10 @@ state.gemeente = st.session_state["gemeente"]
 if st.query_params.get("gemeente") != state.gemeente:
     st.query_params["gemeente"] = state.gemeente
 st.session_state["_url_gemeente"] = st.query_params.get("gemeente")
+# The language is in the URL too, so a link (or a reload) keeps it.
+if st.query_params.get("lang") != shared.lang():
+    st.query_params["lang"] = shared.lang()
+st.session_state["_url_lang"] = st.query_params.get("lang")
 for note in state.notes:
     st.info(
         t(

@@ -30,6 +30,13 @@ class Note:
     default: str
 
 
+ZOOM_CHOICES = ("nederland", "drenthe")
+MAX_COMPARED = 12
+# Selections that a page puts in the URL and that outlive a page switch (app.py writes them
+# back when Streamlit's navigation clears the URL): one place for the list.
+STICKY = ("indicator", "jaar", "doel", "zoom", "vergelijk", "wijk")
+
+
 @dataclass
 class ViewState:
     gemeente: str = DEFAULT_REGION
@@ -37,7 +44,17 @@ class ViewState:
     jaar: int | None = None
     doel: int = 1
     lang: str = "nl"
+    zoom: str = ZOOM_CHOICES[0]  # Kaart: the whole country or Drenthe
+    vergelijk: tuple[str, ...] | None = None  # Vergelijken: the regions compared, in order
+    wijk: str | None = None  # Kaart: the wijk indicator
     notes: list[Note] = field(default_factory=list)
+
+    def url_value(self, key: str) -> str | None:
+        """A sticky selection as the URL writes it (None: not set)."""
+        value = getattr(self, key)
+        if value is None:
+            return None
+        return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
 def _first(value: object) -> str:
@@ -59,6 +76,7 @@ def parse_params(
     params: Mapping[str, object],
     years: Iterable[int] = (),
     regions: Iterable[str] = REGION_CHOICES,
+    comparable: Iterable[str] = (),
 ) -> ViewState:
     """Validated view state from query parameters; unknown keys are ignored silently, unknown
     values of known keys give a :class:`Note` and the default."""
@@ -96,4 +114,35 @@ def parse_params(
             state.lang = raw.strip().lower()
         else:
             state.notes.append(Note("lang", raw, state.lang))
+    if "zoom" in params:
+        raw = _first(params["zoom"])
+        if raw.strip().lower() in ZOOM_CHOICES:
+            state.zoom = raw.strip().lower()
+        else:
+            state.notes.append(Note("zoom", raw, state.zoom))
+    if "wijk" in params:
+        raw = _first(params["wijk"])
+        ind = catalog.BY_ID.get(raw.strip())
+        if ind is not None and ind.level == "wijk":
+            state.wijk = ind.id
+        else:
+            state.notes.append(Note("wijk", raw, "de eerste wijkindicator"))
+    if "vergelijk" in params:
+        raw = _first_long(params["vergelijk"])
+        known = {code.upper(): code for code in comparable}
+        codes = [known.get(part.strip().upper()) for part in raw.split(",") if part.strip()]
+        chosen = tuple(dict.fromkeys(code for code in codes if code))[:MAX_COMPARED]
+        if chosen and len(chosen) == len(codes):
+            state.vergelijk = chosen
+        else:
+            # Keep what is known; say that the rest was left out.
+            state.vergelijk = chosen or None
+            state.notes.append(Note("vergelijk", _first(raw), "de bekende regio's"))
     return state
+
+
+def _first_long(value: object, limit: int = 12 * 8) -> str:
+    """Like :func:`_first` for a list of codes: room for twelve of them, no more."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    return str(value)[:limit]

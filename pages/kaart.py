@@ -62,7 +62,7 @@ year = middle.selectbox(
 zoom = right.segmented_control(
     t("km_zoom_select", lang),
     options=list(ZOOMS),
-    default=ZOOMS[0],
+    default=state.zoom,
     format_func=lambda z: t(f"km_zoom_{z}", lang),
     key="kaart_zoom",
 )
@@ -73,6 +73,8 @@ if st.query_params.get("indicator") != ind.id:
     st.query_params["indicator"] = ind.id
 if st.query_params.get("jaar") != str(year):
     st.query_params["jaar"] = str(year)
+if st.query_params.get("zoom") != zoom:
+    st.query_params["zoom"] = zoom
 
 chart = shared.cached_view(municipal_map_for, ind.id, int(year), zoom, region, lang)
 shared.show_chart(chart, "kaart_gemeenten")
@@ -92,7 +94,7 @@ with st.expander(t("km_table_heading", lang)):
 
 st.subheader(t("km_wijk_heading", lang))
 st.markdown(t("km_wijk_intro", lang))
-wijk_default = state.indicator if state.indicator in wijk_options else wijk_options[0]
+wijk_default = state.wijk if state.wijk in wijk_options else wijk_options[0]
 wijk_chosen = st.selectbox(
     t("km_wijk_select", lang),
     options=wijk_options,
@@ -100,6 +102,8 @@ wijk_chosen = st.selectbox(
     format_func=lambda i: catalog.BY_ID[i].name(lang),
     key="kaart_wijk_indicator",
 )
+if st.query_params.get("wijk") != wijk_chosen:
+    st.query_params["wijk"] = wijk_chosen
 wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang)
 shared.show_chart(wijk_chart, "kaart_wijken")
 with st.expander(t("km_wijk_table_heading", lang)):

@@ -122,14 +122,19 @@ else:
 # --- one indicator over time ----------------------------------------------------------------
 st.subheader(t("pd_detail_heading", lang))
 options = [i.id for i in (*scored, *context)]
+# A link's (or another page's) indicator opens here when it belongs to this goal.
+linked = "indicator" in st.query_params and state.indicator in options
+first = state.indicator if linked else default_detail(contrib, options)
 chosen = st.selectbox(
     t("pd_detail_select", lang),
     options=options,
-    index=options.index(default_detail(contrib, options)),
+    index=options.index(first),
     format_func=lambda i: catalog.BY_ID[i].name(lang),
     key=f"per_doel_indicator_{goal}_{region}",
 )
 ind = catalog.BY_ID[chosen]
+if st.query_params.get("indicator") != ind.id:
+    st.query_params["indicator"] = ind.id  # Kaart and Verkennen open on it next
 if ind.is_count:
     st.caption(t("vk_count_note", lang))
 frame = shared.cached_view(series_frame_for, ind.id, region, True, lang)

@@ -26,6 +26,7 @@ from indicators.snapshot import Snapshot, load_snapshot
 from indicators.state import REGION_CHOICES, ViewState, parse_params
 from indicators.ui_text import t
 from indicators.views.common import region_names as names_of_regions
+from indicators.views.vergelijken import compare_options
 
 T = TypeVar("T")
 FRAME_WIDGETS = ("gemeente", "lang", "_url_gemeente")
@@ -201,9 +202,18 @@ def restore_pending_query() -> None:
 
 def read_view_state() -> ViewState:
     """Parse the URL once per run; notes for unknown values are shown by app.py."""
-    years = set(snapshot().observations["year"].unique().tolist())
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    return parse_params(params, years=years, regions=REGION_CHOICES)
+    years, comparable = url_choices()
+    return parse_params(params, years=years, regions=REGION_CHOICES, comparable=comparable)
+
+
+@st.cache_resource(show_spinner=False)
+def url_choices() -> tuple[frozenset[int], tuple[str, ...]]:
+    """What a link may name, once per server: the snapshot's years and the regions that can
+    be compared (every current municipality, ZOD, Drenthe, Nederland)."""
+    snap = snapshot()
+    years = frozenset(int(y) for y in snap.observations["year"].unique())
+    return _frozen((years, tuple(compare_options(snap))))
 
 
 def show_chart(chart: Chart, key: str) -> None:

@@ -35,7 +35,7 @@ goal = st.segmented_control(
 selection = st.multiselect(
     t("vg_select", lang, n=MAX_COMPARE),
     options=compare_options(snap),
-    default=default_selection(region, scores.peers.get(region, [])),
+    default=list(state.vergelijk or default_selection(region, scores.peers.get(region, []))),
     format_func=lambda code: names.get(code, code),
     max_selections=MAX_COMPARE,
     help=t("vg_select_help", lang, region=names[region]),
@@ -44,7 +44,11 @@ selection = st.multiselect(
 goal = goal or state.doel
 if st.query_params.get("doel") != str(goal):
     st.query_params["doel"] = str(goal)
+chosen = ",".join(selection)
+if selection and st.query_params.get("vergelijk") != chosen:
+    st.query_params["vergelijk"] = chosen  # the link reproduces the comparison
 if not selection:
+    st.query_params.pop("vergelijk", None)
     st.info(t("vg_empty", lang))
     st.stop()
 
