@@ -5,6 +5,8 @@ Pages in pages/ read the state, call indicators/ and draw; nothing is computed h
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from indicators.errors import SnapshotError
@@ -15,8 +17,10 @@ from pages import shared
 
 # ?modus=presentatie: the slides alone, without sidebar or navigation (a projector view).
 presenting = st.query_params.get("modus") == "presentatie"
+# The tab title in the reader's language: the session's choice, else the link's.
+early_lang = st.session_state.get("lang") or st.query_params.get("lang", "nl")
 st.set_page_config(
-    page_title=t("app_title"),
+    page_title=t("app_title", early_lang if early_lang in LANG_CHOICES else "nl"),
     page_icon="📊",  # an emoji: a material icon as favicon is fetched from Google
     layout="wide",
     initial_sidebar_state="collapsed" if presenting else "auto",
@@ -92,6 +96,17 @@ for note in state.notes:
         ),
         icon=":material/info:",
     )
+
+# The document's language and Streamlit's skip link ("Skip to main content", English only) in
+# the reader's language: screen readers pronounce by the lang attribute. No Streamlit option
+# sets either, hence these two lines of script (they change no content of the app).
+skip_text = json.dumps(t("skip_to_content", lang))
+st.html(
+    f"<script>document.documentElement.lang = {json.dumps(lang)};"
+    "const skip = document.querySelector('[data-testid=\"stSkipToContent\"]');"
+    f"if (skip) {{ skip.textContent = {skip_text}; }}</script>",
+    unsafe_allow_javascript=True,
+)
 
 pages = [
     st.Page(

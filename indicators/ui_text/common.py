@@ -6,6 +6,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Broad prosperity South and East Drenthe",
     },
     "language": {"nl": "Taal / language", "en": "Language / taal"},
+    "skip_to_content": {"nl": "Naar de inhoud", "en": "Skip to main content"},
     "region_select": {"nl": "Gemeente of regio", "en": "Municipality or region"},
     "snapshot_missing": {
         "nl": "De gegevens konden niet worden geladen: {error}",
