@@ -47,6 +47,28 @@ GOALS: dict[int, dict[str, str]] = {
 }
 
 CBS_LICENCE = "CC BY 4.0"
+# The sub-themes within the goals (Dutch as in the records) in English.
+SUBTHEMES_EN: dict[str, str] = {
+    "bedrijvigheid": "business activity",
+    "bevolking": "population",
+    "cultuur en sport": "culture and sport",
+    "duurzaamheid": "sustainability",
+    "economie": "economy",
+    "gezondheid": "health",
+    "horeca": "hospitality",
+    "inkomen": "income",
+    "leefomgeving": "living environment",
+    "leefstijl": "lifestyle",
+    "onderwijs": "education",
+    "sociaal": "social ties",
+    "veiligheid": "safety",
+    "vergrijzing": "ageing",
+    "vervoer": "transport",
+    "werk": "work",
+    "winkels": "shops",
+    "wonen": "housing",
+    "zorg": "care",
+}
 
 
 def table_url(table: str) -> str:
@@ -105,6 +127,10 @@ class Indicator:
     @property
     def scored(self) -> bool:
         return self.direction != "context"
+
+    def subtheme_text(self, lang: str = "nl") -> str:
+        """The sub-theme in the reader's language."""
+        return SUBTHEMES_EN.get(self.subtheme, self.subtheme) if lang == "en" else self.subtheme
 
     def name(self, lang: str = "nl") -> str:
         """The indicator's name in the reader's language."""

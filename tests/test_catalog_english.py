@@ -301,3 +301,10 @@ def test_definition_and_caveats_text_take_the_language():
     assert bare.caveats_text("en") == ind.caveats
     # Any language other than English reads the Dutch.
     assert ind.definition_text("de") == ind.definition
+
+
+def test_every_subtheme_has_an_english_name():
+    for ind in catalog.INDICATORS:
+        assert ind.subtheme in catalog.SUBTHEMES_EN, ind.subtheme
+        assert ind.subtheme_text("en") != ind.subtheme or ind.subtheme == "horeca"
+    assert catalog.BY_ID["crime_per_1000"].subtheme_text("en") == "safety"

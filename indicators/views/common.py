@@ -290,7 +290,9 @@ def indicator_card(ind: Indicator, obs: pd.DataFrame, lang: str = "nl") -> list[
         (t("vk_card_direction", lang), t(f"vk_direction_{ind.direction}", lang)),
         (
             t("vk_card_goal", lang),
-            escape_markdown(f"{ind.goal}: {catalog.GOALS[ind.goal][lang]} ({ind.subtheme})"),
+            escape_markdown(
+                f"{ind.goal}: {catalog.GOALS[ind.goal][lang]} ({ind.subtheme_text(lang)})"
+            ),
         ),
         (t("vk_card_years", lang), ", ".join(map(str, years)) or t("vk_no_years", lang)),
         (t("vk_card_sources", lang), f"{sources} ({escape_markdown(ind.publisher)})"),
