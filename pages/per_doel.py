@@ -25,7 +25,7 @@ from indicators.views.common import (
 from indicators.views.per_doel import (
     contribution_for,
     default_detail,
-    goal_table_for,
+    goal_table_html_for,
     missing_indicators,
 )
 from pages import shared
@@ -97,12 +97,9 @@ if missing:
     )
 
 # --- the tables -------------------------------------------------------------------------------
-# The indicator names stay in view when the wide table scrolls sideways; the chosen region
-# is the first column after them.
-pinned = {t("indicator", lang): st.column_config.TextColumn(pinned=True)}
+# The chosen region is the first column after the indicator names.
 st.subheader(t("pd_table_heading", lang))
-table = shared.cached_view(goal_table_for, region, goal, True, lang)
-st.dataframe(table, hide_index=True, column_config=pinned, height=36 * (len(table) + 1) + 3)
+st.html(shared.cached_view(goal_table_html_for, region, goal, True, lang))
 st.caption(
     t(
         "pd_table_caption",
@@ -114,8 +111,7 @@ st.caption(
 )
 st.subheader(t("pd_context_heading", lang))
 if context:
-    table = shared.cached_view(goal_table_for, region, goal, False, lang)
-    st.dataframe(table, hide_index=True, column_config=pinned, height=36 * (len(table) + 1) + 3)
+    st.html(shared.cached_view(goal_table_html_for, region, goal, False, lang))
 else:
     st.caption(t("pd_no_context", lang))
 

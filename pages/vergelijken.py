@@ -10,6 +10,7 @@ from indicators.formatting import marks_legend
 from indicators.snapshot import snapshot_year
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
+from indicators.views.common import html_table
 from indicators.views.vergelijken import (
     MAX_COMPARE,
     compare_options,
@@ -59,11 +60,5 @@ st.caption(t("vg_caption", lang))
 st.subheader(t("vg_table_heading", lang))
 frame = profile(scores, snap.observations, selection, int(goal), names, lang)
 table = compare_table(frame, scores, selection, int(goal), names, lang, snapshot_year(snap))
-# The indicator names stay in view when the wide table scrolls sideways.
-st.dataframe(
-    table,
-    hide_index=True,
-    column_config={t("indicator", lang): st.column_config.TextColumn(pinned=True)},
-    height=36 * (len(table) + 1) + 3,
-)
+st.html(html_table(table, t("vg_table_heading", lang)))
 st.caption(t("vg_table_caption", lang, marks=marks_legend(lang)))

@@ -39,7 +39,8 @@ def parse(html: str) -> Texts:
 
 def card_scores(at) -> list[str]:  # noqa: ANN001 - an AppTest after its run
     """The score shown on each Overzicht goal card, in order."""
-    return parse(at.html[0].value).by_class["bw-value"]
+    block = next(h.value for h in at.html if 'class="bw-cards"' in h.value)
+    return parse(block).by_class["bw-value"]
 
 
 def population_figures(at) -> dict[str, str]:  # noqa: ANN001 - an AppTest after its run
@@ -47,3 +48,42 @@ def population_figures(at) -> dict[str, str]:  # noqa: ANN001 - an AppTest after
     block = next(h.value for h in at.html if '<dl class="bw-population"' in h.value)
     texts = parse(block).text
     return dict(zip(texts[::2], texts[1::2], strict=True))
+
+
+class Tables(HTMLParser):
+    """The tables of an HTML block as rows of cell texts (header row first)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(at) -> list:  # noqa: ANN001 - an AppTest after its run
+    """Every HTML table on the page as a DataFrame (header row as columns), in page order."""
+    import pandas as pd
+
+    frames = []
+    for block in at.html:
+        parser = Tables()
+        parser.feed(block.value)
+        for rows in parser.tables:
+            frames.append(pd.DataFrame(rows[1:], columns=rows[0]))
+    return frames

@@ -16,6 +16,7 @@ from indicators.formatting import format_number
 from indicators.views.common import latest_values, trend_text
 from indicators.views.per_doel import goal_table, table_regions
 from tests.conftest import REGIONS
+from tests.html_text import html_tables
 
 B = catalog.BY_ID
 
@@ -100,7 +101,7 @@ def test_per_doel_shows_score_and_values(region, expected, run_page):
     obs = snap.observations
     crime = obs[(obs.indicator == "crime_per_1000") & (obs.region == region)].iloc[-1]
     name = snap.regions.set_index("code").loc[region, "name"]
-    table = at.dataframe[0].value
+    table = html_tables(at)[0]
     label = table["Indicator"].str.startswith("Geregistreerde misdrijven per 1.000 inwoners")
     cell = table.loc[label, name].iloc[0]
     assert cell.startswith(f"{format_number(crime['value'], 1)} ({crime['year']}")
@@ -134,7 +135,7 @@ def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expe
     obs = snap.observations
     for indicator in ("crime_per_1000", "vacancy_rate"):
         name = catalog.BY_ID[indicator].name_nl
-        table = at.dataframe[0].value.set_index("Indicator")
+        table = html_tables(at)[0].set_index("Indicator")
         if name not in table.index:
             continue
         cell = table.loc[name, "Vergelijkbare gemeenten (mediaan)"]

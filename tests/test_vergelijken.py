@@ -15,6 +15,7 @@ from indicators.charts.compare import cell_text
 from indicators.formatting import format_number
 from indicators.views.vergelijken import default_selection, profile_finding
 from tests.conftest import REGIONS
+from tests.html_text import html_tables
 
 
 def test_profile_finding_counts_behind_and_ahead():
@@ -58,7 +59,7 @@ def test_vergelijken_shows_the_snapshot_value(region, snap, scores, run_page):
     nl = obs[(obs.indicator == ind.id) & (obs.region == "NL01")].set_index("year")["value"]
     year = max(set(mine.index) & set(nl.index))
     expected = f"{format_number(float(mine[year]), ind.decimals)}"
-    table = at.dataframe[0].value
+    table = html_tables(at)[0]
     cell = table.loc[table["Indicator"].str.startswith(ind.name_nl), name].iloc[0]
     assert cell.startswith(expected) and f"({year})" in cell
     heat = next(trace for trace in spec["data"] if trace.get("texttemplate"))

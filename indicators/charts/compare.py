@@ -141,7 +141,10 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
     fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 200, "b": 130}, plot_bgcolor="#FFFFFF")
     fig.update_annotations(selector={"text": source}, yshift=-105)
-    fig.update_yaxes(tickvals=rows, ticktext=["<br>".join(textwrap.wrap(r, 32)) for r in rows])
+    fig.update_yaxes(
+        tickvals=rows,
+        ticktext=["<br>".join(textwrap.wrap(r, 32, break_long_words=False)) for r in rows],
+    )
     data = frame.drop(columns=["decimals"]).reset_index(drop=True)
     alt = t(
         "vg_alt",

@@ -275,7 +275,7 @@ def wrap_title(title: str, width: int = 90) -> str:
     head, sep, tail = title.partition(": ")
     if sep and len(head) < width and len(tail) < width:
         return f"{head}:<br>{tail}"
-    return "<br>".join(textwrap.wrap(title, width))
+    return "<br>".join(textwrap.wrap(title, width, break_long_words=False))
 
 
 def _map_layout(fig: go.Figure, view: MapView) -> None:

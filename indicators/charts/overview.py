@@ -46,7 +46,7 @@ def field(name: str, kind: str = "nominal", **extra: Any) -> Spec:
 
 def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
     """The title as lines of at most ``width`` characters (Vega-Lite never wraps a title)."""
-    return textwrap.wrap(title, width) or [title]
+    return textwrap.wrap(title, width, break_long_words=False) or [title]
 
 
 def house_style(view: Spec, title: str, unit: str, source: str, lang: str = "nl") -> Spec:

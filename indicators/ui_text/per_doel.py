@@ -43,7 +43,6 @@ TEXT: dict[str, dict[str, str]] = {
         "value. Similar municipalities for {region}: {peers}.",
     },
     "pd_col_unit": {"nl": "Eenheid", "en": "Unit"},
-    "pd_col_status": {"nl": "Bijzonderheden", "en": "Notes"},
     "pd_col_peers": {
         "nl": "Vergelijkbare gemeenten (mediaan)",
         "en": "Similar municipalities (median)",

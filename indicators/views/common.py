@@ -9,6 +9,7 @@ pages say "geen gegevens".
 from __future__ import annotations
 
 import math
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -169,6 +170,44 @@ def choose_year(years: list[int], wanted: int | None) -> tuple[int | None, bool]
     if wanted in years:
         return wanted, False
     return years[-1], wanted is not None
+
+
+# Tables of a page's own figures are plain HTML, not st.dataframe: the grid cuts long names and
+# hides columns behind a sideways scroll at 1440 px, and as a canvas it gives a screen reader
+# little to read. A table wraps its text at word boundaries, keeps every column in view and
+# prints. Everything from data is escaped.
+TABLE_CSS = """
+.bw-table-wrap{overflow-x:auto}
+.bw-table{border-collapse:collapse;width:100%;font-size:.85rem;line-height:1.35}
+.bw-table caption{text-align:left;font-size:.85rem;padding:0 0 .4rem 0;color:#31333F}
+.bw-table th,.bw-table td{border-bottom:1px solid rgba(49,51,63,.15);padding:.3rem .45rem;
+vertical-align:top;text-align:right;overflow-wrap:normal;word-break:normal;hyphens:manual}
+.bw-table th{font-weight:600;background:#F0F2F6}
+.bw-table th:first-child,.bw-table td:first-child{text-align:left;min-width:14rem}
+.bw-table tbody tr:hover{background:#F7F8FA}
+"""
+
+
+def html_table(frame: pd.DataFrame, caption: str, row_headers: bool = True) -> str:
+    """``frame`` as an accessible HTML table: a caption (its name for a screen reader),
+    column headers, and the first column as row headers."""
+    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for n, value in enumerate(record):
+            text = (
+                "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
+            )
+            tag = "th" if n == 0 and row_headers else "td"
+            scope = ' scope="row"' if tag == "th" else ""
+            cells.append(f"<{tag}{scope}>{escape(str(text))}</{tag}>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f"<style>{TABLE_CSS}</style><div class='bw-table-wrap'><table class='bw-table'>"
+        f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def missing_regions(frame: pd.DataFrame, regions: list[str]) -> list[str]:

@@ -11,7 +11,6 @@ from indicators.catalog import Indicator
 from indicators.charts import Chart
 from indicators.charts.indicator import contribution_chart
 from indicators.formatting import (
-    STATUS_KEY,
     cell_text,
     dated_label,
     format_number,
@@ -21,7 +20,7 @@ from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot, snapshot_year
 from indicators.ui_text import t
-from indicators.views.common import latest_values, peer_latest, region_names
+from indicators.views.common import html_table, latest_values, peer_latest, region_names
 
 
 def table_regions(region: str) -> list[str]:
@@ -39,10 +38,10 @@ def goal_table(
     lang: str = "nl",
     reference_year: int | None = None,
 ) -> pd.DataFrame:
-    """One row per indicator, one text column per region plus the peer median, the unit and
-    the statuses in words. Texts, because each cell carries its own year; an indicator whose
-    newest figure here is more than five years older than the snapshot (``reference_year``)
-    is marked as dated after its name."""
+    """One row per indicator, one text column per region plus the peer median and the unit
+    (a cell's status is its mark, explained in the caption). Texts, because each cell carries
+    its own year; an indicator whose newest figure here is more than five years older than
+    the snapshot (``reference_year``) is marked as dated after its name."""
     ids = [i.id for i in indicators]
     latest = latest_values(obs, ids, regions).set_index(["indicator", "region"])
     peer = peer_latest(obs, ids, peers).set_index("indicator")
@@ -55,15 +54,12 @@ def goal_table(
         row: dict[str, str] = {t("indicator", lang): label}
         found = [latest.loc[(ind.id, r), "value"] for r in regions if (ind.id, r) in latest.index]
         decimals = shown_decimals(ind, found)
-        flags: dict[str, list[str]] = {}
         for region in regions:
             if (ind.id, region) in latest.index:
                 rec = latest.loc[(ind.id, region)]
                 row[names.get(region, region)] = cell_text(
                     float(rec["value"]), int(rec["year"]), str(rec["status"]), decimals, lang=lang
                 )
-                if rec["status"] in STATUS_KEY:
-                    flags.setdefault(str(rec["status"]), []).append(names.get(region, region))
             else:
                 row[names.get(region, region)] = none
         if ind.id in peer.index:
@@ -75,9 +71,6 @@ def goal_table(
         else:
             row[t("pd_col_peers", lang)] = none
         row[t("pd_col_unit", lang)] = ind.unit_text(lang)
-        row[t("pd_col_status", lang)] = "; ".join(
-            f"{t(STATUS_KEY[s], lang)}: {', '.join(r)}" for s, r in flags.items()
-        )
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -110,6 +103,16 @@ def goal_table_for(
         lang,
         snapshot_year(snap),
     )
+
+
+def goal_table_html_for(
+    snap: Snapshot, scores: Scores, region: str, goal: int, scored: bool, lang: str
+) -> str:
+    """:func:`goal_table_for` as an accessible HTML table with its caption."""
+    key = "pd_table_heading" if scored else "pd_context_heading"
+    table = goal_table_for(snap, scores, region, goal, scored, lang)
+    caption = f"{t(key, lang)}: {catalog.GOALS[goal][lang]}"
+    return html_table(table, caption)
 
 
 def contribution_for(
