@@ -5,8 +5,6 @@ Pages in pages/ read the state, call indicators/ and draw; nothing is computed h
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from indicators.errors import SnapshotError
@@ -59,6 +57,7 @@ if "lang" not in st.session_state or (
 ):
     st.session_state["lang"] = state.lang  # as for the region: a new link decides
 lang = shared.lang()
+shared.relabel_choices(lang)
 
 if not presenting:  # the presentation draws no sidebar at all
     with st.sidebar:
@@ -97,16 +96,7 @@ for note in state.notes:
         icon=":material/info:",
     )
 
-# The document's language and Streamlit's skip link ("Skip to main content", English only) in
-# the reader's language: screen readers pronounce by the lang attribute. No Streamlit option
-# sets either, hence these two lines of script (they change no content of the app).
-skip_text = json.dumps(t("skip_to_content", lang))
-st.html(
-    f"<script>document.documentElement.lang = {json.dumps(lang)};"
-    "const skip = document.querySelector('[data-testid=\"stSkipToContent\"]');"
-    f"if (skip) {{ skip.textContent = {skip_text}; }}</script>",
-    unsafe_allow_javascript=True,
-)
+shared.document_language(lang)
 
 pages = [
     st.Page(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import html
 import importlib
 import itertools
 from collections.abc import Callable, Hashable
@@ -186,6 +187,36 @@ def region_names(lang: str = "nl") -> dict[str, str]:
     return _frozen(names_of_regions(snapshot(), lang))
 
 
+# Choice widgets whose labels are translated (key, or key prefix ending in "_"). Streamlit's
+# browser side keeps the label a choice had when it was made, so after a language switch a
+# selectbox would still read "Zuid- en Oost-Drenthe"; setting the value again before the
+# widget is drawn makes Streamlit send it anew, drawn with the new language's label.
+TRANSLATED_CHOICES = (
+    "gemeente",
+    "kaart_indicator",
+    "kaart_zoom",
+    "kaart_wijk_indicator",
+    "per_doel_indicator_",
+    "presentatie_focus",
+    "presentatie_indicatoren",
+    "vergelijken_doel",
+    "vergelijken_regions_",
+    "verkennen_indicator",
+)
+
+
+def relabel_choices(lang: str) -> None:
+    """After a language switch, give every translated choice its value again (see above)."""
+    if st.session_state.get("_labels_lang", lang) != lang:
+        for key in list(st.session_state):
+            if isinstance(key, str) and any(
+                key == name or (name.endswith("_") and key.startswith(name))
+                for name in TRANSLATED_CHOICES
+            ):
+                st.session_state[key] = st.session_state[key]
+    st.session_state["_labels_lang"] = lang
+
+
 def region_name(code: str) -> str:
     """A region's name in the language of this session (the sidebar's format_func)."""
     return region_names(lang()).get(code, code)
@@ -260,3 +291,38 @@ def csv_buttons(
             on_click="ignore",
             icon=icon,
         )
+
+
+# The document's language and Streamlit's skip link ("Skip to main content", English only) in
+# the reader's language: screen readers pronounce by the lang attribute, and no Streamlit
+# option sets either. A script in st.html runs once, when its block is first drawn, not when
+# the block's text changes; so it watches the page and copies the language and the link text
+# from a hidden marker that every run redraws. It changes no content of the app.
+DOCUMENT_SCRIPT = """<script>(() => {
+  if (window.bwDocumentLanguage) { window.bwDocumentLanguage(); return; }
+  const apply = () => {
+    const marker = document.querySelector("[data-bw-lang]");
+    if (!marker) return;
+    if (document.documentElement.lang !== marker.dataset.bwLang) {
+      document.documentElement.lang = marker.dataset.bwLang;
+    }
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    if (skip && skip.textContent !== marker.dataset.bwSkip) {
+      skip.textContent = marker.dataset.bwSkip;
+    }
+  };
+  window.bwDocumentLanguage = apply;
+  new MutationObserver(apply).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["data-bw-lang"],
+  });
+  apply();
+})();</script>"""
+
+
+def document_language(lang: str) -> None:
+    """Mark the page's language for the document script (see ``DOCUMENT_SCRIPT``)."""
+    marker = (
+        f'<span hidden data-bw-lang="{html.escape(lang)}" '
+        f'data-bw-skip="{html.escape(t("skip_to_content", lang))}"></span>'
+    )
+    st.html(marker + DOCUMENT_SCRIPT, unsafe_allow_javascript=True)

@@ -140,7 +140,13 @@ def goal_small_multiples(frame: pd.DataFrame, lang: str = "nl") -> Chart:
         "encoding": {"x": field("score", "quantitative"), "y": y, "text": field("label")},
     }
     reference = {
-        "mark": {"type": "rule", "color": "#333333", "strokeDash": [4, 3]},
+        # A screen reader names every mark; the reference line says what it stands for.
+        "mark": {
+            "type": "rule",
+            "color": "#333333",
+            "strokeDash": [4, 3],
+            "description": t("comparison_reference", lang),
+        },
         "encoding": {"x": {"datum": 5}},
     }
     panels = {

@@ -40,6 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{best} scores highest on '{goal}', {worst} lowest",
     },
     "comparison_unit": {"nl": "score 0-10, Nederland = 5", "en": "score 0-10, Netherlands = 5"},
+    "comparison_reference": {
+        "nl": "Stippellijn bij score 5: Nederland",
+        "en": "Dashed line at score 5: the Netherlands",
+    },
     "comparison_alt": {
         "nl": "Staafdiagrammen per doel met de scores van Emmen, Coevorden, Hoogeveen, "
         "Borger-Odoorn, Zuid- en Oost-Drenthe, Drenthe en Nederland; een lijn markeert 5.",

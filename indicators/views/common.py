@@ -178,6 +178,7 @@ def choose_year(years: list[int], wanted: int | None) -> tuple[int | None, bool]
 # prints. Everything from data is escaped.
 TABLE_CSS = """
 .bw-table-wrap{overflow-x:auto}
+.bw-table-wrap:focus-visible{outline:2px solid #243A57;outline-offset:2px}
 .bw-table{border-collapse:collapse;width:100%;font-size:.85rem;line-height:1.35}
 .bw-table caption{text-align:left;font-size:.85rem;padding:0 0 .4rem 0;color:#31333F}
 .bw-table th,.bw-table td{border-bottom:1px solid rgba(49,51,63,.15);padding:.3rem .45rem;
@@ -204,7 +205,9 @@ def html_table(frame: pd.DataFrame, caption: str, row_headers: bool = True) -> s
             cells.append(f"<{tag}{scope}>{escape(str(text))}</{tag}>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f"<style>{TABLE_CSS}</style><div class='bw-table-wrap'><table class='bw-table'>"
+        # A table wider than the screen scrolls; the keyboard reaches it as a named region.
+        f"<style>{TABLE_CSS}</style><div class='bw-table-wrap' role='region' tabindex='0' "
+        f"aria-label='{escape(caption, quote=True)}'><table class='bw-table'>"
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
