@@ -124,6 +124,14 @@ pages = [
 ]
 pages.append(
     st.Page(
+        "pages/ambities.py",
+        title=t("page_ambitions", lang),
+        icon=":material/target:",
+        url_path="ambities",
+    )
+)
+pages.append(
+    st.Page(
         "pages/presentatie.py",
         title=t("page_presentation", lang),
         icon=":material/slideshow:",

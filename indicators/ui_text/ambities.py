@@ -155,6 +155,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{verdict}: trend komt in {year} op {value}",
         "en": "{verdict}: trend reaches {value} in {year}",
     },
+    "amb_pp": {"nl": "%-punt", "en": "pp"},
     "amb_no_value": {"nl": "geen gegevens", "en": "no data"},
     "amb_whatif_heading": {
         "nl": "Wat als de streefwaarden worden gehaald?",
