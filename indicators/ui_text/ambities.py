@@ -339,9 +339,9 @@ TEXT: dict[str, dict[str, str]] = {
     "amb_slide_title": {"nl": "Ambities", "en": "Ambitions"},
     "amb_slide_finding": {
         "nl": "Als de {n} streefwaarden van {region} gehaald worden, gaat doel {goal} van "
-        "{now} naar {after} ({rank}); {on_track} van de {n} liggen nu op koers.",
+        "{now} naar {after} (plaats {rank}); {on_track} van de {n} liggen nu op koers.",
         "en": "If the {n} targets of {region} are met, goal {goal} goes from {now} to {after} "
-        "({rank}); {on_track} of the {n} are on track now.",
+        "(rank {rank}); {on_track} of the {n} are on track now.",
     },
     "amb_slide_finding_flat": {
         "nl": "De {n} streefwaarden van {region} veranderen de doelscores niet merkbaar; "
@@ -393,6 +393,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{name}: {now} → streefwaarde {target}; {verdict}.",
         "en": "{name}: {now} → target {target}; {verdict}.",
     },
+    "amb_to": {"nl": "naar", "en": "to"},
     "amb_fs_heading": {"nl": "Ambities", "en": "Ambitions"},
     "amb_fs_scores": {
         "nl": "Als de {n} streefwaarden gehaald worden: {goals}.",
@@ -402,6 +403,11 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "doel {goal} {now} → {after} (plaats {rank_now} → {rank_after})",
         "en": "goal {goal} {now} → {after} (rank {rank_now} → {rank_after})",
     },
+    "amb_fs_line": {
+        "nl": "{name}: {now}, streefwaarde {target} in {year}: {verdict}.",
+        "en": "{name}: {now}, target {target} in {year}: {verdict}.",
+    },
+    "amb_reached": {"nl": "nu al bereikt", "en": "already met"},
     "amb_fs_more": {
         "nl": "En nog {n} streefwaarde(n); zie de pagina Ambities.",
         "en": "And {n} more target(s); see the page Ambitions.",

@@ -47,11 +47,14 @@ def _unit(ind: catalog.Indicator) -> str:
     return "" if ind.unit == "aantal" else f"\u00a0{ind.unit}"
 
 
-def value_with_unit(value: float, indicator: str, lang: str, decimals: int | None = None) -> str:
+def value_with_unit(value: float, indicator: str, lang: str, short: bool = False) -> str:
+    """'70,0 %'; ``short`` leaves out a unit the indicator's name already holds ('WW-uitkeringen
+    per 1.000 inwoners': 30,4)."""
     ind = catalog.BY_ID[indicator]
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return format_number(value, ind.decimals if decimals is None else decimals, lang) + _unit(ind)
+    unit = "" if short and ind.unit in ind.name(lang) else _unit(ind)
+    return format_number(value, ind.decimals, lang) + unit
 
 
 def _difference_unit(ind: catalog.Indicator, lang: str) -> str:
@@ -64,9 +67,9 @@ def _signed(value: float, indicator: str, lang: str, extra: int = 0) -> str:
     return format_signed(value, ind.decimals + extra, lang) + _difference_unit(ind, lang)
 
 
-def target_text(row: pd.Series, lang: str) -> str:
+def target_text(row: pd.Series, lang: str, short: bool = False) -> str:
     """'70,0 % in 2030', or '1,3 km in 2030 (Drenthe, cijfer 2024)' for a relative target."""
-    value = value_with_unit(row["target"], row["indicator"], lang)
+    value = value_with_unit(row["target"], row["indicator"], lang, short)
     if row["basis"] == "waarde":
         return t("amb_target_in_year", lang, value=value, year=int(row["target_year"]))
     reference = row["reference_year"]
@@ -80,12 +83,12 @@ def target_text(row: pd.Series, lang: str) -> str:
     )
 
 
-def now_text(row: pd.Series, lang: str) -> str:
+def now_text(row: pd.Series, lang: str, short: bool = False) -> str:
     """'69,1 % (2022)', with the status mark of a provisional or derived figure."""
     if row["year"] is None or pd.isna(row["year"]):
         return t("amb_no_value", lang)
     mark = STATUS_MARK.get(str(row["status"]), "")
-    value = value_with_unit(row["value"], row["indicator"], lang)
+    value = value_with_unit(row["value"], row["indicator"], lang, short)
     return f"{value} ({int(row['year'])}{mark})"
 
 
@@ -322,3 +325,129 @@ def region_summary(chosen: Iterable[Target], names: dict[str, str], lang: str = 
     """'Emmen en Zuid- en Oost-Drenthe': the regions with targets."""
     regions = list(dict.fromkeys(x.region for x in chosen))
     return join_words([names.get(r, r) for r in regions], lang)
+
+
+# --- the slide and the factsheet ----------------------------------------------------------------
+
+
+def slide_progress(frame: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """:func:`targets.progress` as the slide's table prints it: indicator, name, target (with
+    its year), now (with its year), verdict in words, verdict_code."""
+    return pd.DataFrame(
+        {
+            "indicator": frame["indicator"],
+            "name": [catalog.BY_ID[i].name(lang) for i in frame["indicator"]],
+            "target": [target_text(r, lang, short=True) for _, r in frame.iterrows()],
+            "now": [now_text(r, lang, short=True) for _, r in frame.iterrows()],
+            "verdict": [verdict_text(r, lang) for _, r in frame.iterrows()],
+            "verdict_code": frame["verdict"],
+        }
+    )
+
+
+@dataclass
+class Ambition:
+    """What the slide and the factsheet show of one region's targets."""
+
+    goals: pd.DataFrame  # scoring.what_if's goal table
+    contributions: pd.DataFrame
+    progress: pd.DataFrame  # targets.progress
+    n_on_track: int
+
+
+def ambition(
+    snap: Snapshot, scores: Scores, chosen: Iterable[Target], region: str
+) -> Ambition | None:
+    """The what-if and the progress of the region's targets, or None without targets."""
+    own = [x for x in chosen if x.region == region]
+    if not own:
+        return None
+    goals, contrib = targets.what_if(snap, scores, own)
+    progress = targets.progress(snap, scores, own)
+    return Ambition(
+        goals[goals["region"] == region].reset_index(drop=True),
+        contrib,
+        progress,
+        int((progress["verdict"] == targets.ON_TRACK).sum()),
+    )
+
+
+def ambition_finding(found: Ambition, region_name: str, lang: str = "nl") -> str:
+    """The slide's sentence: the goal that moves most, and how many targets are on track."""
+    goals = found.goals.dropna(subset=["score_now", "score_with_targets"])
+    change = (goals["score_with_targets"] - goals["score_now"]).abs()
+    n = len(found.progress)
+    if goals.empty or change.max() < 0.05:
+        return t("amb_slide_finding_flat", lang, n=n, region=region_name, on_track=found.n_on_track)
+    top = goals.loc[change.idxmax()]
+    return t(
+        "amb_slide_finding",
+        lang,
+        n=n,
+        region=region_name,
+        goal=int(top["goal"]),
+        now=format_number(top["score_now"], 1, lang),
+        after=format_number(top["score_with_targets"], 1, lang),
+        rank=t(
+            "amb_rank_change",
+            lang,
+            now=int(top["rank_now"]),
+            after=int(top["rank_with_targets"]),
+            n=int(top["n_ranked"]),
+        ),
+        on_track=found.n_on_track,
+    )
+
+
+def ambition_notes(found: Ambition, lang: str = "nl") -> str:
+    """Speaker notes: every target with its value now, the target and the verdict."""
+    lines = []
+    for _, row in found.progress.iterrows():
+        lines.append(
+            t(
+                "amb_note_line",
+                lang,
+                name=catalog.BY_ID[row["indicator"]].name(lang),
+                now=now_text(row, lang),
+                target=target_text(row, lang),
+                verdict=verdict_text(row, lang),
+            )
+        )
+    return "\n".join(lines)
+
+
+def ambition_lines(found: Ambition, lang: str = "nl", n: int = 3) -> tuple[str, list[str], int]:
+    """The factsheet's section: one sentence on the goal scores with the targets met, the
+    ``n`` targets that move the score most (value now, target, verdict), and how many more."""
+    goals = found.goals[found.goals["n_targets"] > 0]
+    parts = [
+        t(
+            "amb_fs_goal",
+            lang,
+            goal=int(row["goal"]),
+            now=_score(row["score_now"], lang),
+            after=_score(row["score_with_targets"], lang),
+            rank_now="–" if pd.isna(row["rank_now"]) else int(row["rank_now"]),
+            rank_after="–" if pd.isna(row["rank_with_targets"]) else int(row["rank_with_targets"]),
+        )
+        for _, row in goals.iterrows()
+    ]
+    summary = t("amb_fs_scores", lang, n=len(found.progress), goals="; ".join(parts) or "–")
+    size = found.contributions.set_index("indicator")["points"].abs()
+    order = found.progress.assign(
+        _size=found.progress["indicator"].map(size).fillna(-1.0)
+    ).sort_values("_size", ascending=False, kind="stable")
+    lines = [
+        t(
+            "amb_fs_line",
+            lang,
+            name=catalog.BY_ID[row["indicator"]].name(lang),
+            now=now_text(row, lang, short=True),
+            target=value_with_unit(row["target"], row["indicator"], lang, short=True),
+            year=int(row["target_year"]),
+            verdict=t(targets.VERDICT_KEYS[str(row["verdict"])], lang)
+            + (f" ({t('amb_reached', lang)})" if bool(row["reached_now"]) else ""),
+        )
+        for _, row in order.head(n).iterrows()
+    ]
+    return summary, lines, max(len(order) - n, 0)
