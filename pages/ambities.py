@@ -21,6 +21,7 @@ from indicators.snapshot import snapshot_date, snapshot_year
 from indicators.ui_text import t
 from indicators.views.ambities import (
     basis_label,
+    findings_for,
     indicator_label,
     indicator_options,
     progress_data_for,
@@ -190,6 +191,8 @@ else:
     )
 
     st.subheader(t("amb_whatif_heading", lang))
+    for sentence in shared.cached_view(findings_for, chosen, lang):
+        st.markdown(escape_markdown(sentence))
     view = shared.cached_view(whatif_for, chosen, lang)
     st.dataframe(view.table, hide_index=True, key="ambities_whatif")
     st.caption(t("amb_whatif_caption", lang))

@@ -451,3 +451,17 @@ def ambition_lines(found: Ambition, lang: str = "nl", n: int = 3) -> tuple[str, 
         for _, row in order.head(n).iterrows()
     ]
     return summary, lines, max(len(order) - n, 0)
+
+
+def findings_for(
+    snap: Snapshot, scores: Scores, chosen: tuple[Target, ...], lang: str = "nl"
+) -> list[str]:
+    """One sentence per region with targets (the slide's finding): the goal that moves most
+    and how many targets are on track."""
+    names = region_names(snap, lang=lang)
+    out = []
+    for region in targets.TARGET_REGIONS:
+        found = ambition(snap, scores, chosen, region)
+        if found is not None:
+            out.append(ambition_finding(found, names.get(region, region), lang))
+    return out
