@@ -194,7 +194,7 @@ else:
     for sentence in shared.cached_view(findings_for, chosen, lang):
         st.markdown(escape_markdown(sentence))
     view = shared.cached_view(whatif_for, chosen, lang)
-    st.dataframe(view.table, hide_index=True, key="ambities_whatif")
+    st.dataframe(view.table, hide_index=True)
     st.caption(t("amb_whatif_caption", lang))
     if view.skipped:
         st.caption(t("amb_skipped", lang, names=escape_markdown(", ".join(view.skipped))))
@@ -211,7 +211,7 @@ for name in SCENARIOS:
     scenario = shared.cached_view(scenario_for, name, lang)
     scenario_data.append(scenario.data)
     st.markdown(f"**{t(f'amb_scenario_{name}', lang)}**")
-    st.dataframe(scenario.table, hide_index=True, key=f"ambities_scenario_{name}")
+    st.dataframe(scenario.table, hide_index=True)
     with st.expander(t("amb_scenario_details", lang)):
         st.dataframe(scenario.contributions, hide_index=True)
 whatif_data = pd.concat(
