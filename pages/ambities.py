@@ -142,8 +142,9 @@ st.data_editor(
             options=list(targets.TARGET_REGIONS),
             format_func=lambda r: names.get(r, r),
             default=region,
+            width="medium",
         ),
-        "target": st.column_config.NumberColumn(t("amb_col_target", lang), format="%.2f"),
+        "target": st.column_config.NumberColumn(t("amb_col_target", lang)),
         "year": st.column_config.NumberColumn(
             t("amb_col_year", lang), format="%d", step=1, default=2030
         ),
@@ -152,6 +153,7 @@ st.data_editor(
             options=list(targets.BASES),
             format_func=lambda b: basis_label(b, lang),
             default="waarde",
+            width="medium",
         ),
         "note": st.column_config.TextColumn(t("amb_col_note", lang), max_chars=targets.MAX_NOTE),
     },

@@ -726,7 +726,11 @@ def progress_chart(frame: pd.DataFrame, region_name: str, lang: str = "nl") -> C
         )
     )
     on_track = int((frame["verdict_code"] == "op koers").sum())
-    title = t("amb_progress_chart_title", lang, on_track=on_track, n=len(frame))
+    if len(frame) == 1:
+        clause = t(f"amb_verdict_clause_{frame['verdict_code'].iloc[0]}", lang)
+        title = clause[:1].upper() + clause[1:]
+    else:
+        title = t("amb_progress_chart_title", lang, on_track=on_track, n=len(frame))
     unit = t("amb_progress_chart_unit", lang)
     if len(frame) > len(shown):
         unit = f"{unit}; " + t("amb_progress_chart_more", lang, shown=len(shown), n=len(frame))

@@ -150,6 +150,19 @@ TEXT: dict[str, dict[str, str]] = {
     "amb_verdict_on_track": {"nl": "op koers", "en": "on track"},
     "amb_verdict_off_track": {"nl": "niet op koers", "en": "not on track"},
     "amb_verdict_insufficient": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
+    # the verdict of a single target as a clause ("...; de streefwaarde ligt nu op koers")
+    "amb_verdict_clause_op koers": {
+        "nl": "de streefwaarde ligt nu op koers",
+        "en": "the target is on track now",
+    },
+    "amb_verdict_clause_niet op koers": {
+        "nl": "de streefwaarde ligt nu niet op koers",
+        "en": "the target is not on track now",
+    },
+    "amb_verdict_clause_onvoldoende gegevens": {
+        "nl": "of de streefwaarde op koers ligt, is met te weinig jaren niet te zeggen",
+        "en": "with too few years it cannot be said whether the target is on track",
+    },
     "amb_verdict_reached": {"nl": "{verdict} (nu al bereikt)", "en": "{verdict} (already met)"},
     "amb_verdict_projection": {
         "nl": "{verdict}: trend komt in {year} op {value}",
@@ -343,6 +356,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "If the {n} targets of {region} are met, goal {goal} goes from {now} to {after} "
         "(rank {rank}); {on_track} of the {n} are on track now.",
     },
+    "amb_slide_finding_one": {
+        "nl": "Als de streefwaarde van {region} gehaald wordt, gaat doel {goal} van {now} naar "
+        "{after} (plaats {rank}); {verdict}.",
+        "en": "If the target of {region} is met, goal {goal} goes from {now} to {after} (rank "
+        "{rank}); {verdict}.",
+    },
+    "amb_slide_finding_flat_one": {
+        "nl": "De streefwaarde van {region} verandert de doelscores niet merkbaar; {verdict}.",
+        "en": "The target of {region} hardly changes the goal scores; {verdict}.",
+    },
     "amb_slide_finding_flat": {
         "nl": "De {n} streefwaarden van {region} veranderen de doelscores niet merkbaar; "
         "{on_track} van de {n} liggen nu op koers.",
@@ -398,6 +421,10 @@ TEXT: dict[str, dict[str, str]] = {
     "amb_fs_scores": {
         "nl": "Als de {n} streefwaarden gehaald worden: {goals}.",
         "en": "If the {n} targets are met: {goals}.",
+    },
+    "amb_fs_scores_one": {
+        "nl": "Als de streefwaarde gehaald wordt: {goals}.",
+        "en": "If the target is met: {goals}.",
     },
     "amb_fs_goal": {
         "nl": "doel {goal} {now} → {after} (plaats {rank_now} → {rank_after})",

@@ -377,13 +377,15 @@ def ambition_finding(found: Ambition, region_name: str, lang: str = "nl") -> str
     goals = found.goals.dropna(subset=["score_now", "score_with_targets"])
     change = (goals["score_with_targets"] - goals["score_now"]).abs()
     n = len(found.progress)
+    one = "_one" if n == 1 else ""
+    verdict = t(f"amb_verdict_clause_{found.progress['verdict'].iloc[0]}", lang)
+    counts = {"n": n, "on_track": found.n_on_track} if n != 1 else {"verdict": verdict}
     if goals.empty or change.max() < 0.05:
-        return t("amb_slide_finding_flat", lang, n=n, region=region_name, on_track=found.n_on_track)
+        return t(f"amb_slide_finding_flat{one}", lang, region=region_name, **counts)
     top = goals.loc[change.idxmax()]
     return t(
-        "amb_slide_finding",
+        f"amb_slide_finding{one}",
         lang,
-        n=n,
         region=region_name,
         goal=int(top["goal"]),
         now=format_number(top["score_now"], 1, lang),
@@ -395,7 +397,7 @@ def ambition_finding(found: Ambition, region_name: str, lang: str = "nl") -> str
             after=int(top["rank_with_targets"]),
             n=int(top["n_ranked"]),
         ),
-        on_track=found.n_on_track,
+        **counts,
     )
 
 
@@ -432,7 +434,13 @@ def ambition_lines(found: Ambition, lang: str = "nl", n: int = 3) -> tuple[str, 
         )
         for _, row in goals.iterrows()
     ]
-    summary = t("amb_fs_scores", lang, n=len(found.progress), goals="; ".join(parts) or "–")
+    n = len(found.progress)
+    key = "amb_fs_scores_one" if n == 1 else "amb_fs_scores"
+    summary = (
+        t(key, lang, n=n, goals="; ".join(parts) or "–")
+        if n != 1
+        else t(key, lang, goals="; ".join(parts) or "–")
+    )
     size = found.contributions.set_index("indicator")["points"].abs()
     order = found.progress.assign(
         _size=found.progress["indicator"].map(size).fillna(-1.0)
