@@ -146,7 +146,7 @@ st.data_editor(
         ),
         "target": st.column_config.NumberColumn(t("amb_col_target", lang)),
         "year": st.column_config.NumberColumn(
-            t("amb_col_year", lang), format="%d", step=1, default=2030
+            t("amb_col_year", lang), format="%d", step=1, default=max(2030, reference)
         ),
         "basis": st.column_config.SelectboxColumn(
             t("amb_col_basis", lang),

@@ -273,7 +273,7 @@ def test_scenario_nederland_for_zod_goal_2_lands_exactly_on_five(snap, scores):
     assert goal2["n_targets"] == len(catalog.scored_indicators(2))
 
 
-@pytest.mark.parametrize("goal", [1, 3])
+@pytest.mark.parametrize("goal", [1, 2, 3])
 def test_scenario_best_quarter_for_zod_by_hand(snap, scores, goal):
     obs = snap.observations
     munis = scores.municipalities
@@ -767,9 +767,14 @@ def test_shipped_sets_are_read_from_the_folder(tmp_path):
     (tmp_path / "a.csv").write_text(HEADER)
     (tmp_path / "README.md").write_text("x")
     assert [p.name for p in targets.shipped_sets(tmp_path)] == ["a.csv", "b.csv"]
-    # The committed folder ships no made-up set: only its README.
-    assert targets.shipped_sets() == []
     assert (targets.TARGETS_DIR / "README.md").exists()
+
+
+def test_every_committed_set_reads_without_a_problem(snap):
+    for path in targets.shipped_sets():  # none yet: only a set a region agreed on belongs here
+        reading = targets.read_csv(path.read_bytes(), snapshot_year(snap))
+        assert reading.problems == (), (path.name, [p.text("en") for p in reading.problems])
+        assert reading.targets, path.name
 
 
 # --- the command line ---------------------------------------------------------------------------
