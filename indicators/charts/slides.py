@@ -594,12 +594,18 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
 AMBITION_LAYOUT = (0.42, 0.58)  # the slide "Ambities": the scores chart, the progress table
 
 
-def ambition_chart(frame: pd.DataFrame, region: str, region_name: str, lang: str = "nl") -> Chart:
+def ambition_chart(
+    frame: pd.DataFrame,
+    region: str,
+    region_name: str,
+    indicators: list[str],
+    lang: str = "nl",
+) -> Chart:
     """The region's three goal scores now (solid) and with its targets met (hatched), the
     rank among the municipalities in each bar; a dashed line at 5 (= Nederland).
 
     ``frame``: scoring.what_if's goal table (goal, score_now, score_with_targets, rank_now,
-    rank_with_targets, n_ranked, n_targets)."""
+    rank_with_targets, n_ranked, n_targets); ``indicators``: those with a target (the source)."""
     frame = frame.sort_values("goal").reset_index(drop=True)
     labels = [f"{t('goal', lang)} {int(g)}" for g in frame["goal"]]
     colour = style(region)["color"]
@@ -669,9 +675,9 @@ def ambition_chart(frame: pd.DataFrame, region: str, region_name: str, lang: str
             now=format_number(top["score_now"], 1, lang=lang),
             after=format_number(top["score_with_targets"], 1, lang=lang),
         )
-    moved = frame.loc[frame["n_targets"] > 0, "goal"] if "n_targets" in frame else frame["goal"]
+    # The source of what moves: the tables of the indicators with a target.
     source = source_text(
-        list(dict.fromkeys(tb for g in moved for tb in catalog.goal_tables(int(g)))), lang
+        list(dict.fromkeys(tb for i in indicators for tb in catalog.BY_ID[i].tables)), lang
     )
     finish(fig, title, t("amb_chart_unit", lang), source, height=CHART_HEIGHT, lang=lang)
     fig.update_layout(

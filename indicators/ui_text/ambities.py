@@ -381,9 +381,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The targets hardly change the goal scores of {region}",
     },
     "amb_chart_unit": {
-        "nl": "Doelscore nu en met de streefwaarden (Nederland = 5); plaats onder de gemeenten",
-        "en": "Goal score now and with the targets (Netherlands = 5); rank among the "
-        "municipalities",
+        "nl": "Doelscore nu en met de streefwaarden (Nederland = 5)",
+        "en": "Goal score now and with the targets (Netherlands = 5)",
     },
     "amb_chart_now": {"nl": "Nu", "en": "Now"},
     "amb_chart_with": {"nl": "Met streefwaarden", "en": "With targets"},

@@ -384,7 +384,9 @@ def build_slides(
         )
     found = ambition(snapshot, scores, targets or (), focus)
     if found is not None:
-        scores_chart = ambition_chart(found.goals, focus, focus_name, lang)
+        scores_chart = ambition_chart(
+            found.goals, focus, focus_name, found.progress["indicator"].tolist(), lang
+        )
         table = progress_chart(slide_progress(found.progress, lang), focus_name, lang)
         slides.append(
             Slide(
