@@ -230,15 +230,23 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     region = str(args.region).strip().upper()
     if args.scenario and region not in targets.TARGET_REGIONS:
         choices = ", ".join(targets.TARGET_REGIONS)
-        print(f"error: --region {args.region!r} is not one of {choices}", file=sys.stderr)
-        return EXIT_USAGE
+        print(
+            f"error: --region {args.region!r} is not one of {choices}; give one of them "
+            "(default ZOD)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     data = b""
     if args.targets is not None:
         try:
             with args.targets.open("rb") as handle:
                 data = handle.read(targets.MAX_BYTES + 1)
         except OSError as exc:
-            print(f"error: cannot read {args.targets}: {exc.strerror or exc}", file=sys.stderr)
+            print(
+                f"error: cannot read {args.targets}: {exc.strerror or exc}; check the path "
+                "given to --targets",
+                file=sys.stderr,
+            )
             return EXIT_FAILED
     snap = load_snapshot(args.data)
     scores = compute(snap.observations, snap.regions)
@@ -249,7 +257,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             if len(reading.problems) > 20:
                 shown.append(f"and {len(reading.problems) - 20} more")
             text = "; ".join(shown) or "the file holds no targets"
-            print(f"error: {args.targets}: {text}", file=sys.stderr)
+            todo = "correct the file (its format: data/targets/README.md)"
+            print(f"error: {args.targets}: {text}; {todo}", file=sys.stderr)
             return EXIT_FAILED
         goals, _ = targets.what_if(snap, scores, reading.targets)
     else:
