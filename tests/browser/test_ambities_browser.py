@@ -134,15 +134,9 @@ def test_edit_a_target_see_the_what_if_change_and_round_trip_the_csv(app_url, br
     saved = download_targets(page)
     assert saved.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(saved.decode("utf-8-sig"))))
+    assert len(rows) == 1 and float(rows[0].pop("target")) == EDITED
     assert rows == [
-        {
-            "indicator": INDICATOR,
-            "region": ZOD,
-            "target": f"{EDITED:.1f}",
-            "year": "2030",
-            "basis": "waarde",
-            "note": "Agenda",
-        }
+        {"indicator": INDICATOR, "region": ZOD, "year": "2030", "basis": "waarde", "note": "Agenda"}
     ]
     page.close()
 
