@@ -104,7 +104,7 @@ pages = [
         title=t("page_overview", lang),
         icon=":material/dashboard:",
         default=True,
-        url_path="overzicht",
+        url_path="start",  # served at "/": Streamlit gives the default page no path of its own
     ),
     st.Page(
         "pages/per_doel.py", title=t("page_goal", lang), icon=":material/flag:", url_path="per_doel"
@@ -137,10 +137,29 @@ pages = [
 ]
 pages.append(
     st.Page(
+        "pages/ambities.py",
+        title=t("page_ambitions", lang),
+        icon=":material/target:",
+        url_path="ambities",
+    )
+)
+pages.append(
+    st.Page(
         "pages/presentatie.py",
         title=t("page_presentation", lang),
         icon=":material/slideshow:",
         url_path="presentatie",
+    )
+)
+# A link to /overzicht (the page's name) would meet Streamlit's "Page not found" box, as the
+# default page lives at "/" only: an invisible page of that name sends it there, parameters and
+# all.
+pages.append(
+    st.Page(
+        lambda: st.switch_page(pages[0], query_params=st.query_params.to_dict()),
+        title=t("page_overview", lang),
+        url_path="overzicht",
+        visibility="hidden",
     )
 )
 # In the sidebar: nine pages do not fit a top bar at 1440 px, where Streamlit hid the last

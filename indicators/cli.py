@@ -161,6 +161,22 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, default=None, help="per-jaar view for this year")
     s.add_argument("--format", choices=["csv"], default="csv")
     s.add_argument("--data", type=Path, default=DEFAULT_OUT, help=f"default {DEFAULT_OUT}")
+
+    w = sub.add_parser(
+        "whatif", help="goal scores, ranks and quartiles if targets were met, or in a scenario"
+    )
+    which = w.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--targets", type=Path, metavar="FILE", help="targets CSV (see data/targets/README.md)"
+    )
+    which.add_argument(
+        "--scenario",
+        choices=["nederland", "beste_kwart"],
+        help="without input: ZOD at Nederland's level where it lags, or at the best quarter",
+    )
+    w.add_argument("--region", default="ZOD", help="region of --scenario (default ZOD)")
+    w.add_argument("--format", choices=["csv"], default="csv")
+    w.add_argument("--data", type=Path, default=DEFAULT_OUT, help=f"default {DEFAULT_OUT}")
     return parser
 
 
@@ -417,6 +433,49 @@ def cmd_scores(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_whatif(args: argparse.Namespace) -> int:
+    """The what-if table as CSV (goal, region, score now and with the targets, rank and
+    quartile now and with the targets); a file with any problem is refused in one line."""
+    from indicators import targets
+    from indicators.scoring import compute
+    from indicators.snapshot import load_snapshot, snapshot_year
+
+    region = str(args.region).strip().upper()
+    if args.scenario and region not in targets.TARGET_REGIONS:
+        raise CommandLineError(
+            f"--region {args.region!r} is not one of {', '.join(targets.TARGET_REGIONS)}",
+            "give one of them (default ZOD)",
+        )
+    data = b""
+    if args.targets is not None:
+        try:
+            with args.targets.open("rb") as handle:
+                data = handle.read(targets.MAX_BYTES + 1)
+        except OSError as exc:
+            raise CommandLineError(
+                f"cannot read {args.targets}: {exc.strerror or exc}",
+                "check the path given to --targets",
+            ) from exc
+    require_snapshot(args.data, "--data")
+    snap = load_snapshot(args.data)
+    scores = compute(snap.observations, snap.regions)
+    if args.targets is not None:
+        reading = targets.read_csv(data, snapshot_year(snap))
+        if reading.problems or not reading.targets:
+            shown = [p.text("en") for p in reading.problems[:20]]
+            if len(reading.problems) > 20:
+                shown.append(f"and {len(reading.problems) - 20} more")
+            raise CommandLineError(
+                f"{args.targets}: {'; '.join(shown) or 'the file holds no targets'}",
+                "correct the file (its format: data/targets/README.md)",
+            )
+        goals, _ = targets.what_if(snap, scores, reading.targets)
+    else:
+        goals, _ = targets.scenario(snap, scores, args.scenario, region)
+    _write_csv(targets.cli_table(goals))
+    return EXIT_OK
+
+
 def _write_csv(rows: list[dict[str, object]]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -430,6 +489,7 @@ COMMANDS = {
     "export": cmd_export,
     "catalog": cmd_catalog,
     "scores": cmd_scores,
+    "whatif": cmd_whatif,
 }
 
 

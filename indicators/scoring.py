@@ -626,3 +626,196 @@ def score_table(scores: Scores, regions: pd.DataFrame, year: int | None = None) 
     table["rank"] = table["rank"].astype("Int64")
     table["n_bottom_quarter"] = table["n_bottom_quarter"].astype("Int64")
     return table[cols].sort_values(["goal", "region"]).reset_index(drop=True)
+
+
+# --- ambitions: a trend with its uncertainty, the best-quarter boundary, what-if ---------------
+
+# One-sided 5 % (two-sided 90 %) critical values of Student's t for 1..30 degrees of freedom:
+# the 90 % interval of a trend's slope in the progress towards a target.
+T_CRITICAL_90 = (
+    6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812,
+    1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725,
+    1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697,
+)  # fmt: skip
+BEST_QUARTER = 0.75  # the boundary of the best quarter: the 75th percentile (direction-adjusted)
+WHATIF_COLUMNS = (
+    "goal",
+    "region",
+    "score_now",
+    "score_with_targets",
+    "rank_now",
+    "rank_with_targets",
+    "quartile_now",
+    "quartile_with_targets",
+    "n_targets",
+    "n_ranked",
+)
+WHATIF_CONTRIBUTION_COLUMNS = (
+    "region",
+    "goal",
+    "subtheme",
+    "indicator",
+    "year",
+    "value",
+    "target",
+    "nl_value",
+    "z",
+    "z_target",
+    "weight",
+    "points",
+)
+SCENARIOS = ("nederland", "beste_kwart")
+
+
+def trend_fit(years: pd.Series | np.ndarray, values: pd.Series | np.ndarray) -> dict[str, float]:
+    """The OLS slope of one series over the window :func:`trends` uses (the last year and the
+    years at most :data:`TREND_YEARS` before it), with its standard error and 90 % interval.
+
+    Returns n_years, first_year, last_year, slope, se, low, high; with fewer than 3 years in the
+    window only n_years (and the years) are set, the rest is NaN.
+    """
+    frame = pd.DataFrame({"year": np.asarray(years, dtype=float), "value": values}).dropna()
+    frame = frame.groupby("year", as_index=False)["value"].mean()
+    out = dict.fromkeys(("slope", "se", "low", "high"), math.nan)
+    if frame.empty:
+        return out | {"n_years": 0, "first_year": math.nan, "last_year": math.nan}
+    frame = frame[frame["year"] >= frame["year"].max() - TREND_YEARS]
+    n = len(frame)
+    out |= {"n_years": n, "first_year": frame["year"].min(), "last_year": frame["year"].max()}
+    if n < 3:
+        return out
+    x = frame["year"].to_numpy() - frame["year"].mean()
+    y = frame["value"].to_numpy() - frame["value"].mean()
+    sxx = float((x**2).sum())
+    slope = float((x * y).sum()) / sxx
+    sse = float(((y - slope * x) ** 2).sum())
+    se = math.sqrt(sse / (n - 2) / sxx)
+    half = T_CRITICAL_90[min(n - 2, len(T_CRITICAL_90)) - 1] * se
+    return out | {"slope": slope, "se": se, "low": slope - half, "high": slope + half}
+
+
+def best_quarter_boundary(
+    obs: pd.DataFrame, indicator: str, municipalities: set[str], year: int | None = None
+) -> tuple[float, int | None]:
+    """The boundary of the best quarter of the municipalities on an indicator: the 75th
+    percentile (numpy's linear interpolation) of the direction-adjusted value ``d * x``, turned
+    back into a value, in ``year`` (None: the latest year with municipal values).
+
+    Returns (value, year); (NaN, None) without municipal values. For a lower-is-better
+    indicator this is the 25th percentile of the values: reaching it means going below it.
+    """
+    d = 1.0 if catalog.BY_ID[indicator].direction != "lower_better" else -1.0
+    part = obs[(obs["indicator"] == indicator) & obs["region"].isin(municipalities)]
+    part = part.dropna(subset=["value"])
+    if part.empty:
+        return math.nan, None
+    chosen = int(part["year"].max()) if year is None else int(year)
+    values = part.loc[part["year"] == chosen, "value"].to_numpy(dtype=float)
+    if values.size == 0:
+        return math.nan, None
+    return float(d * np.quantile(d * values, BEST_QUARTER)), chosen
+
+
+def _moved_rows(scores: Scores, region: str, values: dict[str, float]) -> pd.DataFrame:
+    """The region's actueel z rows, each with ``target`` (the value it is moved to, or its own
+    value) and ``z_target`` (capped, with the fixed spread and Nederland in the same year)."""
+    latest = scores.latest
+    rows = latest[latest["region"] == region].copy()
+    rows["moved"] = rows["indicator"].isin(list(values))
+    rows["target"] = [
+        float(values[i]) if moved else float(v)
+        for i, v, moved in zip(rows["indicator"], rows["value"], rows["moved"], strict=True)
+    ]
+    z_raw = rows["d"] * (rows["target"] - rows["nl_value"]) / rows["s"]
+    rows["z_target"] = np.where(rows["moved"], z_raw.clip(-Z_CAP, Z_CAP) + 0.0, rows["z"])
+    return rows
+
+
+def what_if(
+    scores: Scores, region: str, values: dict[str, float]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The region's goal scores, ranks and quartiles if each indicator in ``values`` had that
+    value instead of its latest one, next to today's.
+
+    The other municipalities and Nederland keep their current values, the spread is fixed, and
+    the target is compared with Nederland in the year of the figure it replaces (as the score
+    compares today's figure), so a target equal to today's value changes nothing. An indicator
+    without a current value for the region is left out (there is no figure to replace). Ranks
+    are among the same municipalities as today's ranks (the region's own score replaced).
+
+    Returns (goals, contributions): per goal :data:`WHATIF_COLUMNS`; per moved indicator
+    :data:`WHATIF_CONTRIBUTION_COLUMNS`, where ``points`` = weight x 5/3 x (z_target - z) (the
+    change the target makes to the goal score before clipping to 0-10).
+    """
+    rows = _moved_rows(scores, region, values)
+    act = scores.actueel
+    now = act[act["region"] == region].set_index("goal")
+    new_scores: dict[int, float] = {}
+    contrib = []
+    for goal, part in rows.groupby("goal"):
+        goal = int(goal)
+        n_sub = part["subtheme"].nunique()
+        weight = 1.0 / (n_sub * part.groupby("subtheme")["indicator"].transform("size"))
+        mean = part.groupby("subtheme")["z_target"].mean().mean()
+        ok = goal in now.index and now.loc[goal, "status"] == "ok"
+        new_scores[goal] = float(scale(mean)) if ok else math.nan
+        moved = part[part["moved"]].assign(weight=weight[part["moved"]])
+        moved["points"] = moved["weight"] * 5.0 / 3.0 * (moved["z_target"] - moved["z"])
+        contrib.append(moved)
+    changed = act.copy()
+    own = changed["region"] == region
+    changed.loc[own, "score"] = changed.loc[own, "goal"].map(new_scores)
+    changed = rank_among_municipalities(changed, scores.municipalities)
+    after = changed[changed["region"] == region].set_index("goal")
+    table = []
+    for goal in sorted(now.index):
+        n_moved = int(rows[(rows["goal"] == goal) & rows["moved"]].shape[0])
+        table.append(
+            {
+                "goal": int(goal),
+                "region": region,
+                "score_now": float(now.loc[goal, "score"]),
+                "score_with_targets": float(after.loc[goal, "score"]),
+                "rank_now": now.loc[goal, "rank"],
+                "rank_with_targets": after.loc[goal, "rank"],
+                "quartile_now": str(now.loc[goal, "quartile"]),
+                "quartile_with_targets": str(after.loc[goal, "quartile"]),
+                "n_targets": n_moved,
+                "n_ranked": int(now.loc[goal, "n_ranked"]),
+            }
+        )
+    goals = pd.DataFrame(table, columns=list(WHATIF_COLUMNS))
+    for column in ("rank_now", "rank_with_targets"):
+        goals[column] = goals[column].astype("Int64")
+    moved = pd.concat(contrib, ignore_index=True) if contrib else rows.iloc[0:0]
+    if moved.empty:
+        return goals, pd.DataFrame(columns=list(WHATIF_CONTRIBUTION_COLUMNS))
+    moved = moved.assign(region=region).sort_values(["goal", "points"], ascending=[True, False])
+    return goals, moved[list(WHATIF_CONTRIBUTION_COLUMNS)].reset_index(drop=True)
+
+
+def scenario_values(
+    scores: Scores, obs: pd.DataFrame, region: str, scenario: str
+) -> dict[str, float]:
+    """The values of the two scenarios that need no input, per scored indicator of the region:
+
+    - ``nederland``: on every indicator where the region lags Nederland (z < 0), Nederland's
+      value in the same year as the region's figure (so z becomes 0);
+    - ``beste_kwart``: on every indicator where the region's direction-adjusted value is below
+      the boundary of the best quarter of the municipalities in the same year
+      (:func:`best_quarter_boundary`), that boundary.
+    """
+    rows = scores.latest[scores.latest["region"] == region]
+    if scenario == "nederland":
+        lagging = rows[rows["z_raw"] < 0]
+        return dict(zip(lagging["indicator"], lagging["nl_value"].astype(float), strict=True))
+    if scenario != "beste_kwart":
+        raise ValueError(f"scenario must be one of {SCENARIOS}, not {scenario!r}")
+    out: dict[str, float] = {}
+    for row in rows.itertuples():
+        boundary, _ = best_quarter_boundary(
+            obs, str(row.indicator), scores.municipalities, int(row.year)
+        )
+        if not math.isnan(boundary) and row.d * row.value < row.d * boundary:
+            out[str(row.indicator)] = boundary
+    return out

@@ -234,6 +234,11 @@ def summarise(snap: Snapshot) -> dict[str, Any]:
     }
 
 
+# Folders of the data folder that no build makes: the saved target sets (data/targets/) are
+# written by people, so a rebuild carries them over instead of deleting them.
+KEPT_FOLDERS = ("targets",)
+
+
 def write_snapshot(
     out: Path,
     observations: pd.DataFrame,
@@ -274,6 +279,9 @@ def write_snapshot(
             json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         summary = validate(tmp)
+        for name in KEPT_FOLDERS:  # kept as they are, inside the same atomic swap
+            if (out / name).is_dir():
+                shutil.copytree(out / name, tmp / name)
         swap_in(tmp, out, old)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)

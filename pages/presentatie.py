@@ -1,8 +1,9 @@
 """Presentatie: the council-session slides, one at a time, in large type, with downloads.
 
 The slide number (``?dia=3``) and the indicator choice (``?indicatoren=a,b``) are in the URL, so
-a presenter can prepare a link. Images, the deck and the factsheet are made only when a download
-button is pressed (deferred), and cached per selection.
+a presenter can prepare a link. The targets entered on the page Ambities (this session) add the
+slide "Ambities" for the focus region and a section on its factsheet. Images, the deck and the
+factsheet are made only when a download button is pressed (deferred), and cached per selection.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import functools
 
 import streamlit as st
 
-from indicators import catalog
+from indicators import catalog, targets
 from indicators.exports import deck, factsheet, images
 from indicators.exports.csv import to_csv_bytes
 from indicators.formatting import escape_markdown
+from indicators.snapshot import snapshot_year
 from indicators.state import REGION_CHOICES, as_int
 from indicators.ui_text import t
 from indicators.views.presentatie import (
@@ -30,27 +32,38 @@ from pages import shared
 lang, snap, scores, state, focus, names = shared.start_page()
 
 Choice = tuple[tuple[int, tuple[str, ...]], ...]
+# The focus region's valid targets from the page Ambities (a hashable tuple: a cache key).
+ambitions = tuple(
+    x
+    for x in targets.valid_targets(st.session_state.get("ambities_rows"), snapshot_year(snap))
+    if x.region == focus
+)
+Ambitions = tuple[targets.Target, ...]
 
 
-def slides_for(focus: str, chosen: Choice, lang: str, scale: float = 1.0) -> list[Slide]:
+def slides_for(
+    focus: str, chosen: Choice, lang: str, scale: float = 1.0, goals: Ambitions = ()
+) -> list[Slide]:
     """The slides of one selection at one scale, built once per server, shared read-only."""
-    return shared.cached_view(build_slides, focus, chosen, lang, scale)
+    return shared.cached_view(build_slides, focus, chosen, lang, scale, goals)
 
 
 @st.cache_data(max_entries=60, show_spinner=False)
-def chart_image(focus: str, chosen: Choice, lang: str, slide: int, chart: int, fmt: str) -> bytes:
-    figure = slides_for(focus, chosen, lang)[slide].charts[chart]
+def chart_image(
+    focus: str, chosen: Choice, lang: str, slide: int, chart: int, fmt: str, goals: Ambitions
+) -> bytes:
+    figure = slides_for(focus, chosen, lang, 1.0, goals)[slide].charts[chart]
     return images.chart_png(figure) if fmt == "png" else images.chart_svg(figure)
 
 
 @st.cache_data(max_entries=10, show_spinner=False)
-def deck_bytes(focus: str, chosen: Choice, lang: str) -> bytes:
-    return deck.slide_deck(slides_for(focus, chosen, lang))
+def deck_bytes(focus: str, chosen: Choice, lang: str, goals: Ambitions) -> bytes:
+    return deck.slide_deck(slides_for(focus, chosen, lang, 1.0, goals))
 
 
 @st.cache_data(max_entries=10, show_spinner=False)
-def factsheet_bytes(focus: str, lang: str) -> bytes:
-    return factsheet.factsheet_pdf(snap, scores, focus, lang)
+def factsheet_bytes(focus: str, lang: str, goals: Ambitions) -> bytes:
+    return factsheet.factsheet_pdf(snap, scores, focus, lang, goals)
 
 
 def read_choice(options: dict[int, list[str]], defaults: dict[int, list[str]]) -> list[str]:
@@ -102,7 +115,7 @@ screen = shared.viewport()
 # Presentation mode hides the header band, so the slide may use the whole height.
 header = 0.0 if presenting or not screen else screen["header"]
 scale = slide_scale(screen["width"], screen["height"], header) if screen else 1.0
-slides = slides_for(focus, chosen, lang, scale)
+slides = slides_for(focus, chosen, lang, scale, ambitions)
 total = len(slides)
 
 raw_number = st.query_params.get("dia")
@@ -175,7 +188,9 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
         if ok:
             png.download_button(
                 t("pres_png", lang),
-                data=lambda i=index: chart_image(focus, chosen, lang, number - 1, i, "png"),
+                data=lambda i=index: chart_image(
+                    focus, chosen, lang, number - 1, i, "png", ambitions
+                ),
                 file_name=f"{chart.file_stem}.png",
                 mime="image/png",
                 key=f"presentatie_png_{index}",
@@ -184,7 +199,9 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
             )
             svg.download_button(
                 t("pres_svg", lang),
-                data=lambda i=index: chart_image(focus, chosen, lang, number - 1, i, "svg"),
+                data=lambda i=index: chart_image(
+                    focus, chosen, lang, number - 1, i, "svg", ambitions
+                ),
                 file_name=f"{chart.file_stem}.svg",
                 mime="image/svg+xml",
                 key=f"presentatie_svg_{index}",
@@ -205,7 +222,7 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
     if ok:
         deck_column.download_button(
             t("pres_deck", lang, region=shared.region_name(focus)),
-            data=lambda: deck_bytes(focus, chosen, lang),
+            data=lambda: deck_bytes(focus, chosen, lang, ambitions),
             file_name=deck.deck_file_name(snap, focus),
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="presentatie_deck",
@@ -216,7 +233,7 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
         deck_column.caption(t("pres_images_off", lang, reason=reason))
     factsheet_column.download_button(
         t("pres_factsheet", lang, region=shared.region_name(focus)),
-        data=lambda: factsheet_bytes(focus, lang),
+        data=lambda: factsheet_bytes(focus, lang, ambitions),
         file_name=factsheet.factsheet_file_name(snap, focus),
         mime="application/pdf",
         key="presentatie_factsheet",

@@ -359,6 +359,17 @@ def test_write_snapshot_replaces_an_old_snapshot(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+def test_a_rebuild_keeps_the_saved_target_sets(tmp_path):
+    out = tmp_path / "data"
+    write(out, valid_observations())
+    (out / "targets").mkdir()
+    saved = "indicator,region,target_year,target\nnet_labour_participation,ZOD,2030,70\n"
+    (out / "targets" / "zod.csv").write_text(saved, encoding="utf-8")
+    write(out, valid_observations())
+    assert (out / "targets" / "zod.csv").read_text(encoding="utf-8") == saved
+    assert leftovers(tmp_path) == []
+
+
 def test_write_snapshot_failed_swap_keeps_old_and_cleans_up(tmp_path, monkeypatch):
     out = tmp_path / "data"
     write(out, valid_observations())

@@ -589,3 +589,168 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
         file_stem("bronnen", built),
         source,
     )
+
+
+AMBITION_LAYOUT = (0.42, 0.58)  # the slide "Ambities": the scores chart, the progress table
+
+
+def ambition_chart(
+    frame: pd.DataFrame,
+    region: str,
+    region_name: str,
+    indicators: list[str],
+    lang: str = "nl",
+) -> Chart:
+    """The region's three goal scores now (solid) and with its targets met (hatched), the
+    rank among the municipalities in each bar; a dashed line at 5 (= Nederland).
+
+    ``frame``: scoring.what_if's goal table (goal, score_now, score_with_targets, rank_now,
+    rank_with_targets, n_ranked, n_targets); ``indicators``: those with a target (the source)."""
+    frame = frame.sort_values("goal").reset_index(drop=True)
+    labels = [f"{t('goal', lang)} {int(g)}" for g in frame["goal"]]
+    colour = style(region)["color"]
+    fig = go.Figure()
+    for column, rank, name, hatch in (
+        ("score_now", "rank_now", t("amb_chart_now", lang), ""),
+        ("score_with_targets", "rank_with_targets", t("amb_chart_with", lang), "/"),
+    ):
+        texts = [
+            t("insufficient", lang)
+            if pd.isna(score)
+            else t(
+                "amb_chart_label",
+                lang,
+                score=format_number(score, 1, lang=lang),
+                rank="–" if pd.isna(place) else int(place),
+            )
+            for score, place in zip(frame[column], frame[rank], strict=True)
+        ]
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=frame[column],
+                name=name,
+                orientation="h",
+                marker={
+                    "color": colour if not hatch else "#FFFFFF",
+                    "line": {"color": colour, "width": 3},
+                    "pattern": {"shape": hatch, "fgcolor": colour, "size": 14, "solidity": 0.35},
+                },
+                text=texts,
+                textposition="inside",
+                insidetextanchor="start",
+                textangle=0,
+                insidetextfont={
+                    "size": BODY_PX,
+                    "color": _text_colour(colour) if not hatch else TEXT_ON_LIGHT,
+                },
+                constraintext="none",
+                hovertemplate="%{y}: %{x:.2f}<extra>" + name + "</extra>",
+            )
+        )
+    # Nederland's 5 is named on the axis: above the bars the legend needs the room.
+    fig.add_vline(x=5, line={"color": "#111111", "dash": "dash", "width": 2})
+    fig.update_layout(barmode="group", bargap=0.3, bargroupgap=0.08)
+    ticks = [0, 2.5, 5, 7.5, 10]
+    fig.update_xaxes(
+        range=[0, 11],
+        tickvals=ticks,
+        ticktext=[
+            t("pres_nl_line", lang) if v == 5 else format_number(v, 0 if v % 1 == 0 else 1, lang)
+            for v in ticks
+        ],
+        tickfont={"size": BODY_PX - 2},
+    )
+    fig.update_yaxes(autorange="reversed", tickfont={"size": BODY_PX})
+    change = (frame["score_with_targets"] - frame["score_now"]).abs()
+    if change.dropna().empty or change.max() < 0.05:
+        title = t("amb_chart_title_flat", lang, region=region_name)
+    else:
+        top = frame.loc[change.idxmax()]
+        title = t(
+            "amb_chart_title",
+            lang,
+            region=region_name,
+            goal=int(top["goal"]),
+            now=format_number(top["score_now"], 1, lang=lang),
+            after=format_number(top["score_with_targets"], 1, lang=lang),
+        )
+    # The source of what moves: the tables of the indicators with a target.
+    source = source_text(
+        list(dict.fromkeys(tb for i in indicators for tb in catalog.BY_ID[i].tables)), lang
+    )
+    finish(fig, title, t("amb_chart_unit", lang), source, height=CHART_HEIGHT, lang=lang)
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "font": {"size": BODY_PX},
+        }
+    )
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX * AMBITION_LAYOUT[0], source, extra_top=40)
+    return Chart(
+        fig,
+        frame.assign(region_name=region_name),
+        title,
+        t("amb_chart_alt", lang, region=region_name),
+        file_stem("ambities", "doelscores", region_name),
+        source,
+    )
+
+
+PROGRESS_ROWS = 4  # rows of the progress table on a slide: more would not be readable
+
+
+def progress_chart(frame: pd.DataFrame, region_name: str, lang: str = "nl") -> Chart:
+    """The progress per target as a table figure: indicator, target (year), latest value
+    (year), verdict in words. ``frame``: name, target, now, verdict, verdict_code (text)."""
+    shown = frame.head(PROGRESS_ROWS)
+    headers = [
+        t(k, lang)
+        for k in ("amb_col_indicator", "amb_pcol_target", "amb_pcol_now", "amb_pcol_verdict")
+    ]
+    fig = go.Figure(
+        go.Table(
+            columnwidth=[30, 28, 18, 30],
+            header={
+                "values": [f"<b>{h}</b>" for h in headers],
+                "fill_color": "#DDDDDD",
+                "font": {"size": BODY_PX, "color": "#111111"},
+                "align": "left",
+                "height": 42,
+            },
+            cells={
+                "values": [shown[c] for c in ("name", "target", "now", "verdict")],
+                "fill_color": "white",
+                "line_color": "#BBBBBB",
+                "font": {"size": BODY_PX - 2, "color": "#111111"},
+                "align": "left",
+                "height": 40,
+            },
+        )
+    )
+    on_track = int((frame["verdict_code"] == "op koers").sum())
+    if len(frame) == 1:
+        clause = t(f"amb_verdict_clause_{frame['verdict_code'].iloc[0]}", lang)
+        title = clause[:1].upper() + clause[1:]
+    else:
+        title = t("amb_progress_chart_title", lang, on_track=on_track, n=len(frame))
+    unit = t("amb_progress_chart_unit", lang)
+    if len(frame) > len(shown):
+        unit = f"{unit}; " + t("amb_progress_chart_more", lang, shown=len(shown), n=len(frame))
+    source = source_text(
+        list(dict.fromkeys(tb for i in frame["indicator"] for tb in catalog.BY_ID[i].tables)),
+        lang,
+    )
+    finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX * AMBITION_LAYOUT[1], source)
+    return Chart(
+        fig,
+        frame.assign(region_name=region_name),
+        title,
+        t("amb_progress_chart_alt", lang),
+        file_stem("ambities", "voortgang", region_name),
+        source,
+    )

@@ -8,6 +8,7 @@ their legend are the same as in the app).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 import pandas as pd
@@ -19,12 +20,17 @@ from indicators.formatting import STATUS_MARK, format_number, marks_legend, slug
 from indicators.regions import FOCUS_MUNICIPALITIES, ZOD
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot, is_dated, snapshot_date, snapshot_year
+from indicators.targets import Target
 from indicators.ui_text import t
+from indicators.views.ambities import ambition, ambition_lines
 from indicators.views.common import QUARTILE_KEYS, goal_cards, region_names, trend_short
 from indicators.views.presentatie import locator_frame
 
 FACTSHEET_REGIONS: tuple[str, ...] = (*FOCUS_MUNICIPALITIES, ZOD)  # the four and the region
 QUARTER_ROWS_PER_GOAL = 3  # top/bottom-quarter rows per goal: the sheet stays one page
+# ... and one each with an "Ambities" section (the rest is counted, as always)
+AMBITION_QUARTER_ROWS = {"onderste kwart": 1, "bovenste kwart": 1}
+AMBITION_LINES = 2  # targets named in that section (the rest counted)
 
 
 def factsheet_file_name(snap: Snapshot, region: str) -> str:
@@ -171,10 +177,18 @@ def _score_bar(score: float, width: float = 72, height: float = 11):  # noqa: AN
     return drawing
 
 
-def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "nl") -> bytes:
+def factsheet_pdf(
+    snapshot: Snapshot,
+    scores: Scores,
+    region: str,
+    lang: str = "nl",
+    targets: Iterable[Target] = (),
+) -> bytes:
     """An A4 factsheet (1-2 pages) for a municipality or ZOD: the three goal scores with rank,
-    quarter and trend, the indicators in the top and bottom quarter, a small map, the sources
-    and the snapshot date. Vector text and shapes; hatching and labels instead of colour."""
+    quarter and trend, the region's ambitions when it has targets (the goal scores with the
+    targets met and the three targets that move them most), the indicators in the top and
+    bottom quarter, a small map, the sources and the snapshot date. Vector text and shapes;
+    hatching and labels instead of colour."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -271,6 +285,18 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
     story = [header, Spacer(1, 6), Paragraph(_pdf(t("fs_scores_heading", lang)), h2), score_table]
     story.append(Spacer(1, 3))
     story.append(Paragraph(_pdf(t("fs_scores_note", lang)), small))
+    found = ambition(snapshot, scores, targets, region)
+    quarter_rows = dict.fromkeys(AMBITION_QUARTER_ROWS, QUARTER_ROWS_PER_GOAL)
+    if found is not None:
+        quarter_rows = AMBITION_QUARTER_ROWS  # room for the ambitions on the one page
+        summary, lines, more = ambition_lines(found, lang, AMBITION_LINES)
+        arrow = f" {t('amb_to', lang)} "  # the standard PDF fonts have no arrow
+        story.append(Paragraph(_pdf(t("amb_fs_heading", lang)), h2))
+        story.append(Paragraph(_pdf(summary.replace(" → ", arrow)), base))
+        for line in lines:
+            story.append(Paragraph(_pdf(f"• {line.replace(' → ', arrow)}"), small))
+        if more:
+            story.append(Paragraph(_pdf(t("amb_fs_more", lang, n=more)), small))
     tables_used: list[str] = []
     for quartile, heading, none in (
         ("onderste kwart", "fs_bottom_heading", "fs_none_bottom"),
@@ -283,7 +309,7 @@ def factsheet_pdf(snapshot: Snapshot, scores: Scores, region: str, lang: str = "
             continue
         # One page: per goal the indicators furthest into the quarter; the rest is counted.
         rest = len(part)
-        part = part.groupby("goal", sort=True).head(QUARTER_ROWS_PER_GOAL)
+        part = part.groupby("goal", sort=True).head(quarter_rows[quartile])
         rest -= len(part)
         body = [
             [

@@ -7,6 +7,7 @@ key must be unique across modules (a test checks this and that every key has bot
 from __future__ import annotations
 
 from indicators.ui_text import (
+    ambities,
     common,
     downloads,
     kaart,
@@ -28,6 +29,7 @@ MODULES = (
     downloads,
     methode,
     presentatie,
+    ambities,
 )
 LANGUAGES = ("nl", "en")
 

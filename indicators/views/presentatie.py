@@ -6,7 +6,8 @@ CLI all draw the same list, so what is projected is what is handed out.
 
 Slides: title (where the region lies), the region at a glance (goal scores of the four, ZOD,
 Drenthe and NL), one slide per NPVR goal (the scores and the indicators that move the focus
-region's score most), and the sources.
+region's score most), "Ambities" when the focus region has targets (its goal scores now and with
+the targets met, and the progress per target in words), and the sources.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from indicators import catalog, scoring
 from indicators.boundaries import geojson, label_points, rings
 from indicators.charts import Chart, source_text
 from indicators.charts.slides import (
+    AMBITION_LAYOUT,
+    ambition_chart,
     drivers_chart,
     goal_scores_chart,
     locator_chart,
     long_date,
     overview_chart,
+    progress_chart,
     scaled,
     sources_chart,
 )
@@ -34,7 +38,9 @@ from indicators.formatting import format_number, format_signed, join_words
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, ZOD
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot, is_dated, snapshot_date, snapshot_year
+from indicators.targets import Target
 from indicators.ui_text import t
+from indicators.views.ambities import ambition, ambition_finding, ambition_notes, slide_progress
 from indicators.views.common import QUARTILE_KEYS, comparison_scores, region_names, score_words
 
 GOAL_IDS = (1, 2, 3)
@@ -72,7 +78,7 @@ MAX_DRIVERS = 3
 class Slide:
     """One slide: what the page shows and what becomes one native slide in the deck."""
 
-    kind: str  # "title" | "overview" | "goal" | "sources"
+    kind: str  # "title" | "overview" | "goal" | "ambities" | "sources"
     title: str
     finding: str
     charts: list[Chart]
@@ -295,6 +301,7 @@ def build_slides(
     | None = None,
     lang: str = "nl",
     scale: float = 1.0,
+    targets: Iterable[Target] | None = None,
 ) -> list[Slide]:
     """The whole presentation for the focus municipality (or ZOD), its charts drawn at
     ``scale`` times the 1920 x 1080 design (see :func:`slide_scale`).
@@ -303,6 +310,9 @@ def build_slides(
     contribution), as a mapping or as (goal, ids) pairs (hashable, for a cache); None, or a goal
     missing from it, means the three that drive the score most. Unknown indicators or ones
     without a value for the focus are left out.
+
+    ``targets`` (a tuple of :class:`targets.Target`, hashable): when the focus has targets, a
+    slide "Ambities" follows the goal slides.
     """
     chosen_per_goal = dict(indicators_per_goal or {})
     names = region_names(snapshot, lang=lang)
@@ -370,6 +380,23 @@ def build_slides(
                 notes=_goal_notes(contrib, focus_name, lang),
                 goal=goal,
                 layout=(0.4, 0.6),
+            )
+        )
+    found = ambition(snapshot, scores, targets or (), focus)
+    if found is not None:
+        scores_chart = ambition_chart(
+            found.goals, focus, focus_name, found.progress["indicator"].tolist(), lang
+        )
+        table = progress_chart(slide_progress(found.progress, lang), focus_name, lang)
+        slides.append(
+            Slide(
+                "ambities",
+                t("amb_slide_title", lang),
+                ambition_finding(found, focus_name, lang),
+                [scores_chart, table],
+                table.source,
+                notes=ambition_notes(found, lang),
+                layout=AMBITION_LAYOUT,
             )
         )
     sources = sources_chart(source_rows(snapshot, lang), date, lang)

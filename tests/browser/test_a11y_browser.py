@@ -21,6 +21,7 @@ PAGES = [
     "vergelijken",
     "downloads",
     "methode",
+    "ambities",
     "presentatie",
     "presentatie?modus=presentatie&dia=3",
 ]

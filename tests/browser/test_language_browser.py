@@ -13,7 +13,7 @@ import pytest
 
 from indicators import catalog
 from indicators.ui_text import TEXT, t
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import ARTIFACTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,7 @@ PAGES = [
     "vergelijken",
     "downloads",
     "methode",
+    "ambities",
     "presentatie",
 ]
 PAGE_TITLE_KEYS = {
@@ -35,6 +36,7 @@ PAGE_TITLE_KEYS = {
     "vergelijken": "page_compare",
     "downloads": "page_downloads",
     "methode": "page_method",
+    "ambities": "page_ambitions",
     "presentatie": "page_presentation",
 }
 
@@ -77,7 +79,12 @@ def test_switching_to_english_translates_the_whole_page(app_url, browser, path):
     page.wait_for_timeout(1500)
     assert len(dutch_on(page)) >= 3  # the detector sees the Dutch page
 
-    page.get_by_test_id("stSidebar").get_by_role("radio", name="EN", exact=True).click()
+    english = page.get_by_test_id("stSidebar").get_by_role("radio", name="EN", exact=True)
+    try:
+        english.click()
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / f"language-{path}-failed.png"))
+        raise
     page.wait_for_url(re.compile(r"[?&]lang=en(&|$)"), timeout=30_000)
     page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
     wait_for_app(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -32,10 +33,27 @@ def test_every_page_renders(app_url, browser, path):
     page = open_page(browser, f"{app_url}/{path}?gemeente=GM0114")
     page.wait_for_timeout(1500)  # let charts and maps draw before the screenshot
     assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_role("dialog").count() == 0  # no "Page not found" box over it
     assert page.get_by_text("Emmen").count() > 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"page-{path}.png"))
     page.close()
+
+
+def test_a_link_to_overzicht_by_name_opens_it_with_its_parameters(app_url, browser):
+    # Streamlit serves the default page at "/" only; /overzicht must not meet "Page not found"
+    # (twice: a server's very first session runs differently)
+    for _ in range(2):
+        page = open_page(browser, f"{app_url}/overzicht?gemeente=GM1681&lang=en", height=900)
+        page.wait_for_url(re.compile(r"/\?"), timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+        assert page.get_by_role("dialog").count() == 0
+        assert "gemeente=GM1681" in page.url and "lang=en" in page.url
+        select = page.get_by_test_id("stSidebar").get_by_role("combobox")
+        assert select.input_value() == "Borger-Odoorn"
+        assert page.get_by_role("heading", level=1).first.inner_text().startswith("Broad")
+        page.close()
 
 
 def test_link_preselects_hoogeveen(app_url, browser):
