@@ -149,7 +149,7 @@ for index, (column, chart) in enumerate(zip(columns, slide.charts, strict=False)
             theme=None,  # the figure's own large, high-contrast type, not Streamlit's theme
             width="content",  # the slide's own size; the slide is scaled as a whole
         )
-        st.caption(chart.alt)
+        shared.figure_caption(chart, f"presentatie_{number}_{index}")
 
 previous, counter, following, more = st.columns([3, 2, 3, 2], vertical_alignment="center")
 # (The downloads and settings sit in a popover in the same row: the slide stays one screen.)

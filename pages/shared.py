@@ -260,7 +260,7 @@ def show_chart(chart: Chart, key: str) -> None:
         )
     else:  # a Vega-Lite spec, with the house style it carries (not Streamlit's theme)
         st.vega_lite_chart(spec=chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
-    st.caption(chart.alt)
+    figure_caption(chart, key)
     csv_buttons(
         functools.partial(to_csv_bytes, chart.data),
         (t("download_chart_data", lang()), t("download_chart_data_nl", lang())),
@@ -293,11 +293,23 @@ def csv_buttons(
         )
 
 
+def figure_caption(chart: Chart, key: str) -> None:
+    """The chart's description under it, marked so that ``DOCUMENT_SCRIPT`` names the chart
+    above it (a figure with the chart's title) and points to this text as its description:
+    Streamlit gives a plotly chart no accessible name of its own."""
+    st.caption(
+        f'<span id="bw-figure-{html.escape(key)}" data-bw-figure="{html.escape(chart.title)}">'
+        f"{html.escape(chart.alt, quote=False)}</span>",
+        unsafe_allow_html=True,
+    )
+
+
 # The document's language and Streamlit's skip link ("Skip to main content", English only) in
 # the reader's language: screen readers pronounce by the lang attribute, and no Streamlit
 # option sets either. A script in st.html runs once, when its block is first drawn, not when
 # the block's text changes; so it watches the page and copies the language and the link text
-# from a hidden marker that every run redraws. It changes no content of the app.
+# from a hidden marker that every run redraws. It changes no content of the app. The same
+# script names each chart (see ``figure_caption``).
 DOCUMENT_SCRIPT = """<script>(() => {
   if (window.bwDocumentLanguage) { window.bwDocumentLanguage(); return; }
   const apply = () => {
@@ -310,6 +322,15 @@ DOCUMENT_SCRIPT = """<script>(() => {
     if (skip && skip.textContent !== marker.dataset.bwSkip) {
       skip.textContent = marker.dataset.bwSkip;
     }
+    for (const caption of document.querySelectorAll("[data-bw-figure]")) {
+      const box = caption.closest('[data-testid="stElementContainer"]');
+      const chart = box && box.previousElementSibling;
+      if (!chart || chart.getAttribute("aria-describedby") === caption.id
+          && chart.getAttribute("aria-label") === caption.dataset.bwFigure) continue;
+      chart.setAttribute("role", "figure");
+      chart.setAttribute("aria-label", caption.dataset.bwFigure);
+      chart.setAttribute("aria-describedby", caption.id);
+    }
   };
   window.bwDocumentLanguage = apply;
   new MutationObserver(apply).observe(document.body, {
@@ -319,10 +340,21 @@ DOCUMENT_SCRIPT = """<script>(() => {
 })();</script>"""
 
 
+# A keyboard user must see where the focus is (WCAG 2.4.7): Streamlit's own focus in the
+# navigation is a faint grey fill. Only :focus-visible, so a mouse click draws no ring.
+FOCUS_CSS = """<style>
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="radio"]:focus-visible,
+[role="tab"]:focus-visible, [role="option"]:focus-visible, [tabindex]:focus-visible {
+  outline: 3px solid #243A57 !important; outline-offset: 2px;
+}
+</style>"""
+
+
 def document_language(lang: str) -> None:
-    """Mark the page's language for the document script (see ``DOCUMENT_SCRIPT``)."""
+    """Mark the page's language for the document script (see ``DOCUMENT_SCRIPT``), and draw
+    the keyboard focus visibly (``FOCUS_CSS``)."""
     marker = (
         f'<span hidden data-bw-lang="{html.escape(lang)}" '
         f'data-bw-skip="{html.escape(t("skip_to_content", lang))}"></span>'
     )
-    st.html(marker + DOCUMENT_SCRIPT, unsafe_allow_javascript=True)
+    st.html(FOCUS_CSS + marker + DOCUMENT_SCRIPT, unsafe_allow_javascript=True)

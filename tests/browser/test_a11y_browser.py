@@ -51,3 +51,78 @@ def test_page_has_no_wcag_violations(app_url, browser, path, lang):
     assert results.response["passes"], "axe checked nothing"
     assert not violations, described(violations)
     page.close()
+
+
+# What a screen reader hears for each chart: the figure's name (the chart's title) and its
+# description (the text alternative under it). axe does not ask this of a plotly chart.
+CHART_NAMES = """() => [...document.querySelectorAll(
+    '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]')].map(chart => {
+  const figure = chart.closest('[role="figure"]');
+  const description = figure && document.getElementById(figure.getAttribute("aria-describedby"));
+  return {
+    name: figure ? figure.getAttribute("aria-label") : null,
+    description: description ? description.textContent : null,
+    title: chart.querySelector(".gtitle") ? chart.querySelector(".gtitle").textContent : null,
+  };
+})"""
+
+CHART_PAGES = {
+    "overzicht": 2,
+    "per_doel": 2,
+    "verkennen": 3,
+    "kaart": 1,
+    "kaart?zoom=wijk": 2,
+    "vergelijken": 1,
+    "presentatie?modus=presentatie&dia=3": 1,
+}
+
+
+@pytest.mark.parametrize("path", sorted(CHART_PAGES))
+def test_every_chart_has_a_name_and_a_description(app_url, browser, path):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    sep = "&" if "?" in path else "?"
+    page.goto(f"{app_url}/{path}{sep}gemeente=GM0114")
+    wait_for_app(page)
+    # plotly's code loads lazily: wait (up to 45 s on a busy machine) until the charts are drawn
+    page.wait_for_function(
+        'n => [...document.querySelectorAll(\'[data-testid="stPlotlyChart"],'
+        " [data-testid=\"stVegaLiteChart\"]')].filter(c => c.querySelector('svg')).length >= n",
+        arg=CHART_PAGES[path],
+        timeout=45_000,
+    )
+    page.wait_for_timeout(500)
+    charts = page.evaluate(CHART_NAMES)
+    assert len(charts) >= CHART_PAGES[path], charts
+    for chart in charts:
+        assert chart["name"] and len(chart["name"]) > 10, chart
+        assert chart["description"] and len(chart["description"]) > 40, chart
+        assert chart["description"] != chart["name"], chart
+        if chart["title"]:  # the name is the title the eye reads
+            assert chart["name"].split()[0] in chart["title"], chart
+    page.close()
+
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {
+    inNavigation: !!el.closest('[data-testid="stSidebarNav"]'),
+    text: el.textContent.trim(),
+    width: parseFloat(style.outlineWidth),
+    outline: style.outlineStyle,
+  };
+}"""
+
+
+def test_the_keyboard_focus_is_visible_in_the_navigation(app_url, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{app_url}/?gemeente=GM0114")
+    wait_for_app(page)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inNavigation"]:
+            break
+    assert focused["inNavigation"], "Tab never reached the navigation"
+    assert focused["outline"] == "solid" and focused["width"] >= 2, focused
+    page.close()
