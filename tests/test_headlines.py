@@ -572,3 +572,90 @@ def test_factsheet_headline_population_and_goal_rows(snap, scores):
         assert nl(score) in text
         assert f"plaats {hand_rank(values, score)} van {len(values)}" in text
     assert not math.isnan(score)
+
+
+# --- more: English map title, place sentence, contribution alt, progress, factsheet in English
+
+
+def test_map_title_in_english_and_the_place_sentence(snap, scores):
+    ind = catalog.BY_ID["dist_gp"]
+    data = obs_of(snap, ind.id)
+    at = data[data["year"] == 2015].set_index("region")["value"]
+    value, nl_value = at[EMMEN], at["NL01"]
+    word = "above" if value > nl_value else "below"
+    favourable = (value > nl_value) == (ind.direction == "higher_better")
+    title = kaart.municipal_map_for(snap, scores, ind.id, 2015, "drenthe", EMMEN, "en").title
+    assert title == (
+        f"Emmen is {en(abs(value - nl_value))} km {word} the Netherlands "
+        f"({'favourable' if favourable else 'unfavourable'}): {en(value)} against "
+        f"{en(nl_value)} km in 2015"
+    )
+    codes = kaart.map_codes(snap, scores)
+    assert sorted(codes) == current_municipalities(snap.regions)
+    values = kaart.area_values(snap.observations, ind, 2015, codes, {}, "nl")
+    current = at[at.index.isin(current_municipalities(snap.regions))]
+    place = hand_rank(current, value, higher_better=False)
+    assert kaart.place_sentence(values, snap.observations, ind, EMMEN, "Emmen", "nl") == (
+        f"Emmen staat in 2015 op plaats {place} van {len(current)} huidige gemeenten met een "
+        "cijfer (1 = gunstigst)."
+    )
+
+
+def test_contribution_alt_names_the_strongest_indicator_with_its_z(snap, scores):
+    top = hand_contributions(scores, EMMEN, 3).iloc[0]
+    name = catalog.BY_ID[top["indicator"]].name("nl")
+    alt = per_doel.contribution_for(snap, scores, EMMEN, 3).alt
+    assert alt.endswith(f"Sterkste: {name} {signed(float(top['z']))}.")
+
+
+def test_progress_title_and_verdicts_follow_the_hand_fitted_trend(snap, scores):
+    """Two targets for ZOD; the trend is the OLS slope over the last year and the eight
+    before it, continued from the latest value to 2030."""
+    chosen = (
+        Target("obesity", "ZOD", 15.0, 2030),
+        Target("crime_per_1000", "ZOD", 30.0, 2030),
+    )
+    on_track, projected = 0, {}
+    for target in chosen:
+        ind = catalog.BY_ID[target.indicator]
+        series = obs_of(snap, ind.id)
+        series = series[series["region"] == "ZOD"].set_index("year")["value"].sort_index()
+        window = series[series.index >= series.index.max() - 8]
+        assert len(window) >= 3
+        slope = pd.Series(window.to_numpy()).cov(pd.Series(window.index.to_numpy(float))) / (
+            pd.Series(window.index.to_numpy(float)).var()
+        )
+        end = series.iloc[-1] + slope * (2030 - series.index.max())
+        projected[ind.id] = end
+        lower_better = ind.direction == "lower_better"
+        on_track += bool(end <= target.target if lower_better else end >= target.target)
+    found = ambities.ambition(snap, scores, chosen, "ZOD")
+    assert found.n_on_track == on_track
+    slides = presentatie.build_slides(snap, scores, "ZOD", targets=chosen)
+    slide = next(s for s in slides if s.kind == "ambities")
+    assert slide.charts[1].title == f"{on_track} van de 2 streefwaarden liggen op koers"
+    assert slide.finding.endswith(f"; {on_track} van de 2 liggen nu op koers.")
+    table = slide.charts[1].data.set_index("indicator")
+    # Obesity rises while the target is below the current value: not on track, with where the
+    # trend ends in 2030.
+    assert table.loc["obesity", "verdict"] == (
+        f"niet op koers: trend komt in 2030 op {nl(projected['obesity'])}\u00a0%"
+    )
+
+
+def test_factsheet_headline_in_english(snap, scores):
+    import io
+
+    from pypdf import PdfReader
+
+    from indicators.exports import factsheet
+
+    pop = obs_of(snap, "population")
+    own = pop[pop["region"] == EMMEN].set_index("year")["value"]
+    pdf = PdfReader(io.BytesIO(factsheet.factsheet_pdf(snap, scores, EMMEN, "en")))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    year = own.index.max()
+    assert f"Inhabitants on 1 January {year}: {en(own.loc[year], 0)}" in text
+    values = muni_scores(snap, scores, 2)
+    score = score_of(scores, EMMEN, 2)
+    assert en(score) in text and f"rank {hand_rank(values, score)} of {len(values)}" in text
