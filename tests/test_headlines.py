@@ -659,3 +659,42 @@ def test_factsheet_headline_in_english(snap, scores):
     values = muni_scores(snap, scores, 2)
     score = score_of(scores, EMMEN, 2)
     assert en(score) in text and f"rank {hand_rank(values, score)} of {len(values)}" in text
+
+
+@pytest.mark.parametrize("goal", [1, 3])
+def test_goal_card_caption_trend_counts_and_years_by_hand(snap, scores, goal):
+    """Trend: per scored indicator the direction-adjusted distance to Nederland in spreads
+    (z) in the years both have a value, OLS over the last year and the eight before it (at
+    least 3 years); a fitted change of at least 0,1 spread is better or worse. Years: the
+    span of the latest years the score stands on."""
+    spread = scores.latest.drop_duplicates("indicator").set_index("indicator")["s"]
+    better = worse = n = 0
+    latest_years = []
+    for ind in catalog.scored_indicators(goal):
+        own = obs_of(snap, ind.id)
+        ref = own[own["region"] == "NL01"].set_index("year")["value"]
+        own = own[own["region"] == EMMEN].set_index("year")["value"]
+        if own.empty:
+            continue
+        latest_years.append(int(own.index.max()))
+        both = own[own.index.isin(ref.index)]
+        z = (both - ref.loc[both.index]) / spread[ind.id]
+        z = (z if ind.direction == "higher_better" else -z).sort_index()
+        z = z[z.index >= z.index.max() - 8] if len(z) else z
+        if len(z) < 3:
+            continue
+        n += 1
+        x = pd.Series(z.index.to_numpy(float))
+        slope = pd.Series(z.to_numpy()).cov(x) / x.var()
+        change = slope * (z.index.max() - z.index.min())
+        better += change >= 0.1 - 1e-12
+        worse += change <= -0.1 + 1e-12
+    html = overzicht.cards_for(snap, scores, EMMEN)
+    section = html.split("<section")[goal]
+    assert (
+        f"trend: {'↗' if better > worse else '↘' if worse > better else '→'} {better} van {n} "
+        f"indicatoren met een reeks verbeteren t.o.v. Nederland, {worse} verslechteren"
+    ) in section
+    span = f"{min(latest_years)}-{max(latest_years)}"
+    assert f"stand per {span}, oudste cijfer {min(latest_years)}" in section
+    assert f"Stand per {span}.</p></section>" in section
