@@ -27,7 +27,7 @@ from indicators.views import (
     vergelijken,
     verkennen,
 )
-from indicators.views.common import goal_cards, series_for
+from indicators.views.common import goal_cards, region_names, series_for
 
 EMMEN = "GM0114"
 FOUR = {"GM0114": "Emmen", "GM0109": "Coevorden", "GM0118": "Hoogeveen", "GM1681": "Borger-Odoorn"}
@@ -592,7 +592,7 @@ def test_map_title_in_english_and_the_place_sentence(snap, scores):
     )
     codes = kaart.map_codes(snap, scores)
     assert sorted(codes) == current_municipalities(snap.regions)
-    values = kaart.area_values(snap.observations, ind, 2015, codes, {}, "nl")
+    values = kaart.area_values(snap.observations, ind, 2015, codes, region_names(snap), "nl")
     current = at[at.index.isin(current_municipalities(snap.regions))]
     place = hand_rank(current, value, higher_better=False)
     assert kaart.place_sentence(values, snap.observations, ind, EMMEN, "Emmen", "nl") == (
