@@ -50,9 +50,12 @@ def escape_markdown(text: str) -> str:
 
 
 def format_signed(value: float | None, decimals: int = 1, lang: str = "nl") -> str:
-    """``0.53`` -> ``"+0,5"``; for contributions and differences."""
+    """``0.53`` -> ``"+0,5"``; for contributions and differences. A value that rounds to
+    zero is written without a sign (``-0.04`` -> ``"0,0"``, never ``"-0,0"``)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if round(value, decimals) == 0:
+        return format_number(0.0, decimals, lang)
     return ("+" if value > 0 else "") + format_number(value, decimals, lang)
 
 
