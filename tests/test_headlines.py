@@ -335,13 +335,29 @@ def test_map_title_states_the_difference_with_nederland_in_the_same_year(snap, s
     favourable = (value > nl_value) == (ind.direction == "higher_better")
     title = kaart.municipal_map_for(snap, scores, ind.id, year, "drenthe", EMMEN).title
     unit = ind.unit_text("nl")
+    # the difference a reader can check: the shown value minus the shown Nederland
+    shown_difference = abs(
+        float(nl(value).replace(",", ".")) - float(nl(nl_value).replace(",", "."))
+    )
     assert title == (
-        f"Emmen ligt {nl(abs(value - nl_value))} {unit} {word} Nederland "
+        f"Emmen ligt {nl(shown_difference)} {unit} {word} Nederland "
         f"({'gunstig' if favourable else 'ongunstig'}): {nl(value)} tegen {nl(nl_value)} {unit} "
         f"in {year}"
     )
-    # The difference a reader can check: shown value minus shown Nederland.
-    assert nl(abs(round(value, 1) - round(nl_value, 1))) == nl(abs(value - nl_value))
+
+
+def test_map_title_difference_is_that_of_the_values_it_shows(snap, scores):
+    """Coevorden's owner-occupied share in 2015: 68,6 against 56,4 % would be '12,2' apart
+    unrounded; the title shows 69 and 56 (no decimals) and must say 13, not 12."""
+    data = obs_of(snap, "owner_occupied_share")
+    at = data[data["year"] == 2015].set_index("region")["value"]
+    value, nl_value = at["GM0109"], at["NL01"]
+    shown = round(value), round(nl_value)
+    title = kaart.municipal_map_for(
+        snap, scores, "owner_occupied_share", 2015, "drenthe", "GM0109"
+    ).title
+    assert f"{shown[0]} tegen {shown[1]} %" in title, title
+    assert title.startswith(f"Coevorden ligt {abs(shown[0] - shown[1])} procentpunt"), title
 
 
 def test_map_title_of_a_count_is_a_place_among_the_municipalities(snap, scores):

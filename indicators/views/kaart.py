@@ -113,7 +113,9 @@ def finding(
             "km_title_no_nl", lang, region=name, year=year, value=f"{value} {ind.unit_text(lang)}"
         )
     nl_text = f"{format_number(nl, decimals, lang=lang)} {ind.unit_text(lang)}"
-    difference = mine - nl
+    # the difference of the two values as shown, so that a reader who subtracts them gets the
+    # number in the sentence ("0,5 onder: 3,7 tegen 4,2", not "0,6" from 3,66 and 4,24)
+    difference = round(mine, decimals) - round(nl, decimals)
     if format_number(abs(difference), decimals, lang=lang) == format_number(0, decimals, lang=lang):
         return t(
             "km_title_equal", lang, region=name, year=year, value=f"{value} {ind.unit_text(lang)}"
