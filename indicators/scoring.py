@@ -722,12 +722,17 @@ def _moved_rows(scores: Scores, region: str, values: dict[str, float]) -> pd.Dat
     latest = scores.latest
     rows = latest[latest["region"] == region].copy()
     rows["moved"] = rows["indicator"].isin(list(values))
+    # A target is a level to reach, not a point: one the region already meets keeps today's
+    # value (reaching "Drenthe's level" must not pull a better figure back to it).
     rows["target"] = [
-        float(values[i]) if moved else float(v)
-        for i, v, moved in zip(rows["indicator"], rows["value"], rows["moved"], strict=True)
+        float(values[i]) if moved and d * (float(values[i]) - float(v)) > 0 else float(v)
+        for i, v, d, moved in zip(
+            rows["indicator"], rows["value"], rows["d"], rows["moved"], strict=True
+        )
     ]
+    improved = rows["moved"] & (rows["target"] != rows["value"])
     z_raw = rows["d"] * (rows["target"] - rows["nl_value"]) / rows["s"]
-    rows["z_target"] = np.where(rows["moved"], z_raw.clip(-Z_CAP, Z_CAP) + 0.0, rows["z"])
+    rows["z_target"] = np.where(improved, z_raw.clip(-Z_CAP, Z_CAP) + 0.0, rows["z"])
     return rows
 
 
@@ -739,7 +744,8 @@ def what_if(
 
     The other municipalities and Nederland keep their current values, the spread is fixed, and
     the target is compared with Nederland in the year of the figure it replaces (as the score
-    compares today's figure), so a target equal to today's value changes nothing. An indicator
+    compares today's figure), so a target equal to today's value, or one already met, changes
+    nothing (meeting targets never lowers a score). An indicator
     without a current value for the region is left out (there is no figure to replace). Ranks
     are among the same municipalities as today's ranks (the region's own score replaced).
 

@@ -471,8 +471,9 @@ def progress(snap: Snapshot, scores: Scores, targets: Iterable[Target]) -> pd.Da
     year, the change per year the trend shows (:func:`scoring.trend_fit`: OLS over the
     region's series of at least 3 years spanning at most 8, with its standard error and 90 %
     interval), where that trend ends in the target year, and the verdict: ``op koers`` (the
-    trend, continued from the current value, reaches the target by the target year),
-    ``niet op koers``, or ``onvoldoende gegevens`` (fewer than 3 years, or no current value).
+    trend, continued from the current value, reaches the target by the target year, or, with
+    too few years for a trend, the current value already meets it), ``niet op koers``, or
+    ``onvoldoende gegevens`` (fewer than 3 years and not met, or no current value).
 
     Direction-aware: for a lower-is-better indicator reaching means going below the target.
     """
@@ -515,7 +516,8 @@ def progress(snap: Snapshot, scores: Scores, targets: Iterable[Target]) -> pd.Da
             "reached_now": reached,
         }
         if fit["n_years"] < 3:
-            row["verdict"] = INSUFFICIENT
+            # met today, so on course even without a trend; otherwise a trend is needed
+            row["verdict"] = ON_TRACK if reached else INSUFFICIENT
         else:
             projected = current + fit["slope"] * years_left
             row["projected"] = projected

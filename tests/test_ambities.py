@@ -3,7 +3,8 @@ the presentation and the deck, and the section on the factsheet.
 
 Expected scores are worked out from the snapshot's z values, not read from the what-if: a
 target moves its indicator's z to d * (target - x_NL) / s (capped at +-3) and the goal score by
-weight * 5/3 * that change (weight = 1 / (n sub-themes * n indicators in its sub-theme)).
+weight * 5/3 * that change (weight = 1 / (n sub-themes * n indicators in its sub-theme)); a
+target the region already meets (d * (target - x) <= 0) moves nothing.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def expected_goal_score(snap, scores, region: str, goal: int, chosen) -> float:
             continue
         row = row.iloc[0]
         value, _ = targets.resolve(target, snap.observations, scores.municipalities)
+        if row["d"] * (value - row["value"]) <= 0:
+            continue  # already met
         z_new = float(np.clip(row["d"] * (value - row["nl_value"]) / row["s"], -3, 3))
         weight = 1 / (n_sub * int((part["subtheme"] == row["subtheme"]).sum()))
         total += weight * 5 / 3 * (z_new - row["z"])
@@ -118,6 +121,11 @@ def test_page_with_three_targets_for_zod_shows_progress_and_what_if(snap, scores
     assert progress["Streefwaarde"].iloc[0] == "72,0\u00a0% in 2030"
     assert "(Drenthe, cijfer " in progress["Streefwaarde"].iloc[1]
     assert progress["Oordeel"].iloc[0] == "onvoldoende gegevens"  # two years of figures
+    # ZOD's GP is nearer than Drenthe's: met today, on course without a trend
+    gp = snap.observations[snap.observations.indicator == "dist_gp"]
+    gp = gp[gp.year == gp.year.max()].set_index("region")["value"]
+    assert gp[ZOD] < gp["PV22"]
+    assert progress["Oordeel"].iloc[1] == "op koers (nu al bereikt)"
     assert progress["Oordeel"].iloc[2].startswith("niet op koers")  # obesity keeps rising
     assert "%-punt omhoog" in progress["Nog te gaan"].iloc[0]
     text = text_of(at)

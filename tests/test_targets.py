@@ -208,15 +208,25 @@ def test_property_a_target_equal_to_today_changes_nothing(dataset, extra):
     assert (contrib["points"] == 0).all()
 
 
-def test_a_worse_target_lowers_the_score(scores):
-    # The mirror of meeting a target: a target behind today's value (the distance to a GP at
-    # Drenthe's level, further than ZOD's own) costs points.
+def test_a_target_already_met_changes_nothing(scores):
+    # A target is a level to reach: ZOD's distance to a GP is already shorter than a target
+    # 0,5 km further away, so meeting that target keeps today's value, z and score (before,
+    # the what-if pulled the better figure back to the target and cost points).
     row = scores.latest[(scores.latest.region == ZOD) & (scores.latest.indicator == "dist_gp")]
     value = float(row["value"].iloc[0])
     goals, contrib = scoring.what_if(scores, ZOD, {"dist_gp": value + 0.5})
-    assert contrib["points"].iloc[0] < 0
+    assert contrib["points"].iloc[0] == 0
+    assert contrib["target"].iloc[0] == value
     goal2 = goals.set_index("goal").loc[2]
-    assert goal2["score_with_targets"] < goal2["score_now"]
+    assert goal2["score_with_targets"] == goal2["score_now"]
+    # ... and the same target 0,5 km closer than today moves the score up by hand:
+    # weight x 5/3 x (d x -0,5 / s), d = -1 for a distance
+    goals, contrib = scoring.what_if(scores, ZOD, {"dist_gp": value - 0.5})
+    part = scores.latest[(scores.latest.region == ZOD) & (scores.latest.goal == 2)]
+    n_sub = part["subtheme"].nunique()
+    weight = 1 / (n_sub * int((part["subtheme"] == row["subtheme"].iloc[0]).sum()))
+    expected = weight * 5 / 3 * (0.5 / float(row["s"].iloc[0]))
+    assert contrib["points"].iloc[0] == pytest.approx(expected)
 
 
 # --- the two scenarios for ZOD, by hand from the snapshot's z values ------------------------

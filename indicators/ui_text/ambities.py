@@ -176,13 +176,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "amb_whatif_caption": {
         "nl": "Per regio en doel de score nu en als elke streefwaarde van dat doel gehaald is: "
-        "de nieuwste waarde vervangen door de streefwaarde, vergeleken met Nederland in "
-        "hetzelfde jaar; de andere gemeenten en Nederland op hun huidige waarden, dezelfde "
-        "spreiding. De plaats is onder dezelfde gemeenten als nu. Nederland = 5,0.",
+        "de nieuwste waarde vervangen door de streefwaarde (een streefwaarde die nu al gehaald "
+        "is laat de waarde staan), vergeleken met Nederland in hetzelfde jaar; de andere "
+        "gemeenten en Nederland op hun huidige waarden, dezelfde spreiding. De plaats is onder "
+        "dezelfde gemeenten als nu. Nederland = 5,0.",
         "en": "Per region and goal the score now and when every target of that goal is met: "
-        "the latest value replaced by the target, compared with the Netherlands in the same "
-        "year; the other municipalities and the Netherlands at their current values, the same "
-        "spread. The rank is among the same municipalities as now. Netherlands = 5.0.",
+        "the latest value replaced by the target (a target already met leaves the value as it "
+        "is), compared with the Netherlands in the same year; the other municipalities and the "
+        "Netherlands at their current values, the same spread. The rank is among the same "
+        "municipalities as now. Netherlands = 5.0.",
     },
     "amb_wcol_goal": {"nl": "Doel", "en": "Goal"},
     "amb_wcol_now": {"nl": "Score nu", "en": "Score now"},
