@@ -11,9 +11,13 @@ sessions share one read-only copy.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -39,6 +43,33 @@ def geojson(snap: Snapshot, name: str) -> dict:
         with path.open(encoding="utf-8") as handle:
             snap.geo[name] = json.load(handle)
     return snap.geo[name]
+
+
+def published_geometry(snap: Snapshot, name: str, folder: Path) -> str:
+    """Copy one boundary file of the snapshot into ``folder`` (a web server's static folder)
+    under a name that carries a hash of its content, and return that name.
+
+    Why: a map that names its geometry by URL instead of carrying it lets the browser fetch the
+    file once (plotly.js keeps what it fetched per URL) and every rerun send only the values;
+    the hash makes a new snapshot a new URL, so no browser keeps stale borders. Written to a
+    temporary file and renamed, so a reader never sees half a file; an existing file is kept.
+    """
+    if name not in NAMES:
+        raise KeyError(f"No boundary file {name!r}; known: {', '.join(NAMES)}")
+    data = (snap.directory / "geo" / f"{name}.geojson").read_bytes()
+    file_name = f"{name}-{hashlib.sha256(data).hexdigest()[:16]}.json"
+    target = folder / file_name
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{file_name}.")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    return file_name
 
 
 def rings(geo: dict, codes: list[str], holes: bool = True) -> dict[str, list[list[tuple]]]:

@@ -76,7 +76,9 @@ if st.query_params.get("jaar") != str(year):
 if st.query_params.get("zoom") != zoom:
     st.query_params["zoom"] = zoom
 
-chart = shared.cached_view(municipal_map_for, ind.id, int(year), zoom, region, lang)
+chart = shared.cached_view(
+    municipal_map_for, ind.id, int(year), zoom, region, lang, shared.geometry_url("gemeenten")
+)
 shared.show_chart(chart, "kaart_gemeenten")
 values = chart.data
 n_missing = int(values["value"].isna().sum())
@@ -104,7 +106,7 @@ wijk_chosen = st.selectbox(
 )
 if st.query_params.get("wijk") != wijk_chosen:
     st.query_params["wijk"] = wijk_chosen
-wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang)
+wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang, shared.geometry_url("wijken"))
 shared.show_chart(wijk_chart, "kaart_wijken")
 with st.expander(t("km_wijk_table_heading", lang)):
     wijk_table = display_table(wijk_chart.data, catalog.BY_ID[wijk_chosen], lang)

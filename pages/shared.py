@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import streamlit.components.v1 as components
 
-from indicators import scoring
+from indicators import boundaries, scoring
 from indicators.charts import Chart
 from indicators.exports.csv import to_csv_bytes
 from indicators.snapshot import Snapshot, load_snapshot
@@ -151,6 +151,24 @@ def cached_view(fn: Callable[..., T], *args: Hashable) -> T:
     and its arguments must be hashable; callers must not modify what they get back.
     """
     return _cached_view(fn.__module__, fn.__qualname__, args)  # type: ignore[return-value]
+
+
+# Streamlit serves <folder of app.py>/static at app/static/ when server.enableStaticServing is
+# on (.streamlit/config.toml). Written from the snapshot when the server starts; not committed.
+STATIC_FOLDER = Path(__file__).resolve().parents[1] / "static"
+
+
+@st.cache_resource(show_spinner=False)
+def geometry_url(name: str) -> str | None:
+    """The URL (relative to the page) at which the browser fetches one boundary file of the
+    snapshot, once; None if the app does not serve static files or cannot write them, and
+    then the maps carry their geometry as before."""
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    try:
+        return f"app/static/{boundaries.published_geometry(snapshot(), name, STATIC_FOLDER)}"
+    except OSError:
+        return None
 
 
 _viewport = components.declare_component(

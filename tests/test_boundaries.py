@@ -3,6 +3,10 @@ snapshot's geometry."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
+
 import pytest
 from shapely.geometry import Point, shape
 
@@ -14,8 +18,11 @@ from indicators.boundaries import (
     label_points,
     labels,
     outline_path,
+    published_geometry,
 )
 from indicators.regions import FOCUS_MUNICIPALITIES
+from indicators.snapshot import load_snapshot
+from tests.conftest import DATA
 
 SQUARE = {
     "type": "FeatureCollection",
@@ -95,3 +102,27 @@ def test_drenthe_view_frames_drenthe(geo, snap):
     view = fit_view(bounds(geo, drenthe["code"].tolist()))
     assert 52.6 < view.lat < 53.2 and 6.1 < view.lon < 7.1
     assert view.zoom > fit_view(bounds(geo)).zoom + 1.5
+
+
+def test_published_geometry_is_the_snapshot_file_under_a_name_of_its_content(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    snap = load_snapshot(data)
+    folder = tmp_path / "static"
+    original = (data / "geo" / "wijken.geojson").read_bytes()
+    name = published_geometry(snap, "wijken", folder)
+    assert name == f"wijken-{hashlib.sha256(original).hexdigest()[:16]}.json"
+    assert (folder / name).read_bytes() == original
+    assert [p.name for p in folder.iterdir()] == [name]  # no temporary file left behind
+    # A second call (another server process, a rerun) keeps the file as it is.
+    written = (folder / name).stat().st_mtime_ns
+    assert published_geometry(snap, "wijken", folder) == name
+    assert (folder / name).stat().st_mtime_ns == written
+    # New boundaries in a new snapshot: a new name, so no browser keeps the old borders.
+    changed = json.loads(original)
+    changed["features"] = changed["features"][:3]
+    (data / "geo" / "wijken.geojson").write_text(json.dumps(changed), encoding="utf-8")
+    other = published_geometry(load_snapshot(data), "wijken", folder)
+    assert other != name and len(json.loads((folder / other).read_bytes())["features"]) == 3
+    with pytest.raises(KeyError, match="buurten"):
+        published_geometry(snap, "buurten", folder)

@@ -17,7 +17,7 @@ from indicators.charts.maps import MAP_STYLE, class_colours, classify
 from indicators.formatting import format_number
 from indicators.regions import FOCUS_MUNICIPALITIES
 from indicators.views.kaart import finding, municipal_map_for, wijk_map_for
-from tests.conftest import REGIONS
+from tests.conftest import DATA, REGIONS, ROOT
 
 
 def test_classify_quintiles_ties_and_missing():
@@ -110,6 +110,45 @@ def test_map_data_are_the_snapshot_values(snap, scores):
     # A current municipality formed after 2015 has no 2015 value: grey, never filled.
     assert math.isnan(data.loc["GM1963", "value"])
     assert data.loc["GM1963", "class_range"] == "geen gegevens"
+
+
+def test_a_map_with_a_geometry_url_names_its_geometry_and_draws_the_same_areas(snap, scores):
+    """The page's map names the served boundary file instead of carrying it: the same areas,
+    classes and hover texts, a fraction of the bytes a rerun sends."""
+    url = "app/static/gemeenten-test.json"
+    carried = municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114")
+    named = municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114", "nl", url)
+    areas = [t for t in carried.figure.data if t.type == "choroplethmap"]
+    named_areas = [t for t in named.figure.data if t.type == "choroplethmap"]
+    assert len(areas) == len(named_areas) == 2  # the coloured areas and the 'geen gegevens'
+    for before, after in zip(areas, named_areas, strict=True):
+        assert isinstance(before.geojson, dict) and after.geojson == url
+        assert list(after.locations) == list(before.locations)
+        assert list(after.z) == list(before.z)
+        assert after.hovertemplate == before.hovertemplate
+        codes = {f["properties"]["code"] for f in before.geojson["features"]}
+        assert codes == set(before.locations)  # what plotly draws from the full file
+    size = len(json.dumps(named.figure.to_plotly_json(), default=str))
+    assert size * 5 < len(json.dumps(carried.figure.to_plotly_json(), default=str))
+    wijken = wijk_map_for(snap, scores, "wijk_population", "nl", "app/static/wijken-test.json")
+    assert {t.geojson for t in wijken.figure.data if t.type == "choroplethmap"} == {
+        "app/static/wijken-test.json"
+    }
+
+
+def test_kaart_page_serves_the_snapshot_boundaries_once(run_page):
+    """The page's maps name files in the app's static folder that hold exactly the snapshot's
+    boundary files (Streamlit serves that folder at app/static/)."""
+    at = run_page("kaart", gemeente="GM0114")
+    assert not at.exception
+    for index, name in ((0, "gemeenten"), (1, "wijken")):
+        areas = [t for t in _spec(at, index)["data"] if t["type"] == "choroplethmap"]
+        urls = {t["geojson"] for t in areas}
+        assert len(urls) == 1, urls
+        url = urls.pop()
+        assert url.startswith(f"app/static/{name}-") and url.endswith(".json")
+        served = ROOT / "static" / url.removeprefix("app/static/")
+        assert served.read_bytes() == (DATA / "geo" / f"{name}.geojson").read_bytes()
 
 
 def _spec(at: AppTest, index: int = 0) -> dict:

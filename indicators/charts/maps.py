@@ -130,9 +130,17 @@ def legend_note(ind: Indicator, lang: str) -> str:
 
 
 def _choropleth_traces(
-    values: pd.DataFrame, geo: dict, ind: Indicator, unit: str, lang: str
+    values: pd.DataFrame,
+    geo: dict,
+    ind: Indicator,
+    unit: str,
+    lang: str,
+    geometry_url: str | None = None,
 ) -> list[go.Choroplethmap]:
-    """The coloured areas (with a stepped colour bar) and the grey 'geen gegevens' areas."""
+    """The coloured areas (with a stepped colour bar) and the grey 'geen gegevens' areas.
+
+    With ``geometry_url`` (the same file as ``geo``, served by the app) the traces name their
+    geometry instead of carrying it: plotly draws only the features their ``locations`` name."""
     shown = values["label"] if "label" in values else values["name"]
     values = values.assign(label=shown)
     have = values.dropna(subset=["value"])
@@ -146,7 +154,7 @@ def _choropleth_traces(
     if not have.empty:
         traces.append(
             go.Choroplethmap(
-                geojson=subset(geo, have["code"].tolist()),
+                geojson=geometry_url or subset(geo, have["code"].tolist()),
                 featureidkey="properties.code",
                 locations=have["code"],
                 z=have["class"],
@@ -177,7 +185,7 @@ def _choropleth_traces(
     if not missing.empty:
         traces.append(
             go.Choroplethmap(
-                geojson=subset(geo, missing["code"].tolist()),
+                geojson=geometry_url or subset(geo, missing["code"].tolist()),
                 featureidkey="properties.code",
                 locations=missing["code"],
                 z=[0] * len(missing),
@@ -339,14 +347,16 @@ def municipal_map(
     drenthe: list[str],
     lang: str = "nl",
     reference_year: int | None = None,
+    geometry_url: str | None = None,
 ) -> Chart:
     """All municipalities coloured by ``values`` (see views.kaart.area_values), the four outlined
     and named; ``zoom`` "nederland" (the whole country) or "drenthe" (framed on the
     municipalities ``drenthe``). A year more than five years older than the snapshot
-    (``reference_year``) is marked as dated in the line under the title."""
+    (``reference_year``) is marked as dated in the line under the title. ``geometry_url``: see
+    ``_choropleth_traces`` (without it the figure carries its geometry, as an export needs)."""
     box = bounds(geo, drenthe or FOCUS) if zoom == "drenthe" else bounds(geo)
     view = fit_view(box, *plot_area())
-    fig = go.Figure(_choropleth_traces(values, geo, ind, ind.unit_text(lang), lang))
+    fig = go.Figure(_choropleth_traces(values, geo, ind, ind.unit_text(lang), lang, geometry_url))
     _province_border(fig, province_geo, lang)
     _outline_and_labels(fig, geo, FOCUS, names, view, beside=zoom != "drenthe", lang=lang)
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
@@ -395,12 +405,16 @@ def wijk_map(
     names: dict[str, str],
     title: str,
     lang: str = "nl",
+    geometry_url: str | None = None,
 ) -> Chart:
     """The wijken of the four municipalities coloured by ``values`` (area_values plus a
-    ``gemeente`` column), the municipal borders drawn on top and named."""
+    ``gemeente`` column), the municipal borders drawn on top and named; ``geometry_url`` as in
+    ``municipal_map``."""
     view = fit_view(bounds(gemeente_geo, FOCUS), *plot_area(), padding=0.03)
     shown = values.assign(label=values["name"] + " (" + values["gemeente_name"] + ")")
-    fig = go.Figure(_choropleth_traces(shown, wijk_geo, ind, ind.unit_text(lang), lang))
+    fig = go.Figure(
+        _choropleth_traces(shown, wijk_geo, ind, ind.unit_text(lang), lang, geometry_url)
+    )
     _outline_and_labels(fig, gemeente_geo, FOCUS, names, view, beside=False, lang=lang)
     year = int(values["year"].iloc[0]) if not values.empty else GEO_YEAR
     source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)

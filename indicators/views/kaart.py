@@ -262,8 +262,10 @@ def municipal_map_for(
     zoom: str,
     region: str,
     lang: str = "nl",
+    geometry_url: str | None = None,
 ) -> Chart:
-    """The national map for one indicator and year, titled with the chosen region's finding."""
+    """The national map for one indicator and year, titled with the chosen region's finding;
+    ``geometry_url``: where the app serves the municipalities' boundary file, if it does."""
     del scores
     ind = catalog.BY_ID[indicator]
     names = region_names(snap, lang=lang)
@@ -273,12 +275,30 @@ def municipal_map_for(
     drenthe = current_municipalities(snap.regions, DRENTHE)
     title = finding(snap.observations, ind, year, region, names, lang, codes)
     return municipal_map(
-        values, geo, province_geo, ind, year, zoom, names, title, drenthe, lang, snapshot_year(snap)
+        values,
+        geo,
+        province_geo,
+        ind,
+        year,
+        zoom,
+        names,
+        title,
+        drenthe,
+        lang,
+        snapshot_year(snap),
+        geometry_url,
     )
 
 
-def wijk_map_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl") -> Chart:
-    """The wijk map of one wijk indicator in its latest year."""
+def wijk_map_for(
+    snap: Snapshot,
+    scores: Scores,
+    indicator: str,
+    lang: str = "nl",
+    geometry_url: str | None = None,
+) -> Chart:
+    """The wijk map of one wijk indicator in its latest year (``geometry_url``: the served
+    wijk boundary file, as in ``municipal_map_for``)."""
     del scores
     wijk_geo, gemeente_geo = geojson(snap, "wijken"), geojson(snap, "gemeenten")
     ind = catalog.BY_ID[indicator]
@@ -291,4 +311,4 @@ def wijk_map_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl
     values["gemeente"] = values["code"].map(gemeente)
     values["gemeente_name"] = values["gemeente"].map(names).fillna("")
     title = wijk_finding(values, ind, names, lang)
-    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang)
+    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang, geometry_url)

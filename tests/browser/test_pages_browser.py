@@ -115,3 +115,31 @@ def test_a_reader_in_dark_mode_gets_the_light_theme_the_charts_are_drawn_for(app
     )
     assert background == "rgb(255, 255, 255)"
     page.close()
+
+
+def test_kaart_fetches_its_boundaries_once_and_a_rerun_sends_values_only(app_url, browser):
+    """The municipal and wijk boundaries come over HTTP from the app's static folder, once;
+    choosing another municipality sends the page again over the websocket, without them (the
+    boundary file alone is 528 KB; before, every rerun carried it)."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    fetched: list[str] = []
+    page.on("response", lambda r: "/app/static/" in r.url and fetched.append(r.url))
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(len(f))))
+    page.goto(f"{app_url}/kaart?gemeente=GM0114")
+    wait_for_app(page)
+    page.locator(".maplibregl-canvas").first.wait_for(timeout=45_000)
+    page.wait_for_timeout(1000)
+    assert sorted(u.rsplit("/", 1)[1].split("-")[0] for u in fetched) == ["gemeenten", "wijken"]
+    first_load = sum(frames)
+    frames.clear()
+    page.get_by_test_id("stSidebar").get_by_role("combobox").click()
+    page.get_by_role("option", name="Hoogeveen").click()
+    page.wait_for_url("**gemeente=GM0118**", timeout=15_000)
+    wait_for_app(page)
+    page.get_by_text("Hoogeveen ligt").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(500)
+    rerun = sum(frames)
+    assert 0 < rerun < 100_000, (first_load, rerun)
+    assert len(fetched) == 2  # the rerun fetched no geometry again
+    page.close()
