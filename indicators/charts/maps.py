@@ -286,9 +286,23 @@ def wrap_title(title: str, width: int = 90) -> str:
     return "<br>".join(textwrap.wrap(title, width, break_long_words=False))
 
 
+# What plotly's "plotly_white" (the house template, see charts.finish) gives a map; the full
+# template, 7 KB of axis, scene and polar defaults a map never uses, would travel with every
+# rerun of the page.
+MAP_TEMPLATE = {
+    "layout": {
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+    }
+}
+
+
 def _map_layout(fig: go.Figure, view: MapView) -> None:
     """Map frame with fixed margins (the zoom is computed for exactly this plot area); the
     legend sits under the map, above the source line."""
+    fig.layout.template = MAP_TEMPLATE  # assigned: update_layout would merge into the full one
     fig.update_layout(
         map={"style": MAP_STYLE, "center": {"lon": view.lon, "lat": view.lat}, "zoom": view.zoom},
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "xanchor": "left"},
