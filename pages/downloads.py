@@ -51,7 +51,7 @@ def block(
             (vd.file_name(what, date), vd.file_name(what, date, dutch_excel=True)),
             f"downloads_{kind}",
         )
-        shown = vd.preview(frame, rows, lang)
+        shown = shared.cached_view(vd.preview_for, kind, arg, rows, lang)
         preview_line = t("dl_preview", lang, n=len(shown))
         st.caption(preview_line)
         st.dataframe(shown, hide_index=True, height="content", alt=f"{title}: {preview_line}")

@@ -12,18 +12,15 @@ from indicators.state import DEFAULT_INDICATOR
 from indicators.ui_text import t
 from indicators.views.common import choose_year
 from indicators.views.kaart import (
-    display_table,
-    map_codes,
-    map_years,
+    map_tables_for,
+    map_years_for,
     municipal_map_for,
-    place_sentence,
-    reference_table,
     wijk_map_for,
+    wijk_table_for,
 )
 from pages import shared
 
 lang, snap, scores, state, region, names = shared.start_page()
-obs = snap.observations
 
 st.title(t("km_title", lang))
 st.markdown(t("km_intro", lang))
@@ -51,7 +48,7 @@ chosen = left.selectbox(
     key="kaart_indicator",
 )
 ind = catalog.BY_ID[chosen]
-years = map_years(obs, ind.id, shared.cached_view(map_codes))
+years = shared.cached_view(map_years_for, ind.id)
 year, replaced = choose_year(years, state.jaar)
 if year is None:
     st.info(t("km_no_indicator_data", lang))
@@ -85,14 +82,15 @@ n_missing = int(values["value"].isna().sum())
 if n_missing:
     key = "km_boundaries_note" if year < GEO_YEAR else "km_missing_note"
     st.caption(t(key, lang, n=n_missing, year=year, geo_year=GEO_YEAR))
-st.markdown(place_sentence(values, obs, ind, region, names[region], lang))
+tables = shared.cached_view(map_tables_for, ind.id, int(year), region, lang)
+st.markdown(tables.place)
 
 st.subheader(t("km_reference_heading", lang, year=year))
-st.dataframe(reference_table(obs, ind, year, values, names, lang), hide_index=True)
+st.dataframe(tables.reference, hide_index=True)
 with st.expander(t("km_table_heading", lang)):
     best = t("km_best_scored" if ind.scored else "km_best_context", lang)
     st.caption(t("km_table_caption", lang, best=best, marks=marks_legend(lang)))
-    st.dataframe(display_table(values, ind, lang), hide_index=True, height=420)
+    st.dataframe(tables.values, hide_index=True, height=420)
 
 st.subheader(t("km_wijk_heading", lang))
 st.markdown(t("km_wijk_intro", lang))
@@ -109,5 +107,4 @@ if st.query_params.get("wijk") != wijk_chosen:
 wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang, shared.geometry_url("wijken"))
 shared.show_chart(wijk_chart, "kaart_wijken")
 with st.expander(t("km_wijk_table_heading", lang)):
-    wijk_table = display_table(wijk_chart.data, catalog.BY_ID[wijk_chosen], lang)
-    st.dataframe(wijk_table, hide_index=True, height=420)
+    st.dataframe(shared.cached_view(wijk_table_for, wijk_chosen, lang), hide_index=True, height=420)

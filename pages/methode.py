@@ -12,6 +12,7 @@ from indicators.views import methode as vm
 from pages import shared
 
 lang, snap, scores, state, region, names = shared.start_page()
+view = shared.cached_view(vm.methode_for, lang)
 
 st.title(t("m_title", lang))
 st.markdown(t("m_intro", lang))
@@ -23,7 +24,7 @@ st.latex(vm.FORMULA_SCORE)
 st.caption(t("m_formula_caption", lang))
 
 st.subheader(t("m_rules_heading", lang))
-scored_years = vm.per_year_scored_years(scores)
+scored_years = view.scored_years
 per_year = (
     t("m_per_year_years", lang, years=join_words(map(str, scored_years), lang))
     if scored_years
@@ -51,7 +52,7 @@ st.caption(
 
 st.subheader(t("m_caveats_heading", lang))
 st.markdown(t("m_caveats", lang))
-context = vm.context_table(lang)
+context = view.context
 context_heading = t("m_context_heading", lang)
 st.markdown(f"**{context_heading}**")
 st.dataframe(
@@ -68,43 +69,42 @@ st.caption(t("m_context_caption", lang, n=len(context), total=len(catalog.INDICA
 
 st.subheader(t("m_sens_heading", lang))
 st.markdown(t("m_sens_intro", lang))
-sens = shared.sensitivity()
 widths = {
     t(key, lang): st.column_config.TextColumn(t(key, lang), width=px)
     for key, px in vm.SENSITIVITY_WIDTHS.items()
 }
-for goal, sentence in vm.sensitivity_sentences(sens, names, lang).items():
+for goal, sentence, table in view.sensitivity:
     st.markdown(escape_markdown(sentence))
     st.dataframe(
-        vm.sensitivity_table(sens, names, lang, goal=goal),
+        table,
         hide_index=True,
         height="content",
         column_config=widths,
         alt=f"{t('m_sens_heading', lang)} {t('goal', lang)} {goal}",
         key=f"methode_sensitivity_{goal}",
     )
-counts = vm.ranked_counts(scores)
+counts = view.ranked_counts
 per_goal = ", ".join(t("m_goal_count", lang, goal=g, n=n) for g, n in counts.items())
 st.caption(t("m_sens_table_caption", lang, n=per_goal))
 
 st.subheader(t("m_sources_heading", lang))
-st.markdown(escape_markdown(t("m_snapshot_line", lang, **vm.build_info(snap))))
+st.markdown(escape_markdown(t("m_snapshot_line", lang, **view.build_info)))
 url_column = t("m_col_url", lang)
 links = {url_column: st.column_config.LinkColumn(url_column, display_text="open")}
 st.dataframe(
-    vm.source_table(snap, lang),
+    view.sources,
     hide_index=True,
     column_config=links,
     height="content",
     alt=t("m_sources_heading", lang),
 )
 st.caption(t("m_sources_caption", lang))
-n_derived, derived_years = vm.derived_summary(snap)
+n_derived, derived_years = view.derived
 st.caption(t("m_derived_line", lang, n=format_number(n_derived, lang=lang), years=derived_years))
 geo_heading = t("m_geo_heading", lang)
 st.markdown(f"**{geo_heading}**")
 st.dataframe(
-    vm.boundary_table(snap, lang),
+    view.boundaries,
     hide_index=True,
     column_config=links,
     height="content",

@@ -6,15 +6,15 @@ import math
 
 import streamlit as st
 
-from indicators import catalog, scoring
+from indicators import catalog
 from indicators.formatting import format_number, marks_legend
 from indicators.regions import ZOD
 from indicators.snapshot import DATED_AFTER_YEARS, is_dated, snapshot_year
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
 from indicators.views.common import (
-    goal_cards,
-    indicator_card,
+    goal_card_for,
+    indicator_card_for,
     missing_regions,
     quartile_label,
     series_for,
@@ -24,6 +24,7 @@ from indicators.views.common import (
 )
 from indicators.views.per_doel import (
     contribution_for,
+    contributions_for,
     default_detail,
     goal_table_html_for,
     missing_indicators,
@@ -48,7 +49,7 @@ st.title(t("pd_title", lang, goal=catalog.GOALS[goal][lang]))
 st.markdown(t("pd_intro", lang, region=names[region]))
 
 # --- the goal score -------------------------------------------------------------------------
-card = goal_cards(scores, region)[goal - 1]
+card = shared.cached_view(goal_card_for, region, goal)
 score = float(card["score"])
 ok = bool(card["ok"]) and not math.isnan(score)
 left, right = st.columns([1, 3])
@@ -79,7 +80,7 @@ with right:
 # --- contributions ----------------------------------------------------------------------------
 scored = catalog.scored_indicators(goal)
 context = catalog.context_indicators(goal)
-contrib = scoring.contributions(scores, region, goal)
+contrib = shared.cached_view(contributions_for, region, goal)
 st.subheader(t("pd_contrib_heading", lang))
 shared.show_chart(
     shared.cached_view(contribution_for, region, goal, lang), f"per_doel_contrib_{goal}"
@@ -146,5 +147,5 @@ if absent:
     st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))
 st.markdown(shared.cached_view(trend_for, ind.id, region, lang))
 with st.expander(t("pd_card_expander", lang)):
-    for label, text in indicator_card(ind, snap.observations, lang):
+    for label, text in shared.cached_view(indicator_card_for, ind.id, lang):
         st.markdown(f"**{label}:** {text}")

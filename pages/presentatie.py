@@ -22,8 +22,7 @@ from indicators.ui_text import t
 from indicators.views.presentatie import (
     Slide,
     build_slides,
-    default_drivers,
-    driver_options,
+    drivers_for,
     slide_css,
     slide_scale,
 )
@@ -103,8 +102,7 @@ def go_to(number: int) -> None:
     st.query_params["dia"] = str(number)
 
 
-options = driver_options(scores, focus)
-defaults = default_drivers(scores, focus)
+options, defaults = shared.cached_view(drivers_for, focus)
 goal_of = {i: goal for goal, ids in options.items() for i in ids}
 selection = read_choice(options, defaults)
 chosen: Choice = tuple(
@@ -143,7 +141,7 @@ else:
 for index, (column, chart) in enumerate(zip(columns, slide.charts, strict=False)):
     with column:
         st.plotly_chart(
-            chart.figure,
+            shared.served_figure(chart.figure),
             key=f"presentatie_chart_{number}_{index}",
             config={"displayModeBar": False},
             theme=None,  # the figure's own large, high-contrast type, not Streamlit's theme
@@ -223,7 +221,7 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
         deck_column.download_button(
             t("pres_deck", lang, region=shared.region_name(focus)),
             data=lambda: deck_bytes(focus, chosen, lang, ambitions),
-            file_name=deck.deck_file_name(snap, focus),
+            file_name=deck.deck_file_name(snap, focus, shared.region_names("nl")[focus]),
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="presentatie_deck",
             on_click="ignore",
@@ -234,7 +232,7 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
     factsheet_column.download_button(
         t("pres_factsheet", lang, region=shared.region_name(focus)),
         data=lambda: factsheet_bytes(focus, lang, ambitions),
-        file_name=factsheet.factsheet_file_name(snap, focus),
+        file_name=factsheet.factsheet_file_name(snap, focus, shared.region_names("nl")[focus]),
         mime="application/pdf",
         key="presentatie_factsheet",
         on_click="ignore",

@@ -11,11 +11,11 @@ import gc
 import html
 import importlib
 import itertools
+import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 import streamlit.components.v1 as components
@@ -68,11 +68,6 @@ def scores() -> scoring.Scores:
     """All goal scores, computed once per server process."""
     snap = snapshot()
     return _frozen(scoring.compute(snap.observations, snap.regions))
-
-
-@st.cache_resource(show_spinner=False)
-def sensitivity() -> pd.DataFrame:
-    return _frozen(scoring.sensitivity(scores()))
 
 
 class Page(NamedTuple):
@@ -265,11 +260,36 @@ def url_choices() -> tuple[frozenset[int], tuple[str, ...]]:
     return _frozen((years, tuple(compare_options(snap))))
 
 
+class _ServedFigure(go.Figure):
+    """A cached figure that gives Streamlit the dict it was turned into once.
+
+    ``st.plotly_chart`` calls ``to_dict()`` on every run: a deep copy of the whole figure and
+    a walk that packs its arrays, 5-20 ms per chart, though a cached figure never changes (the
+    view cache shares it read-only). The dict is built on the first show and handed out as is;
+    nothing may modify the figure or the dict (plotly.io.to_json only reads it)."""
+
+    def to_dict(self) -> dict:
+        return self._bw_dict
+
+
+_serving = threading.Lock()
+
+
+def served_figure(figure: go.Figure) -> go.Figure:
+    """``figure`` turned, in place and once, into a :class:`_ServedFigure` (same content)."""
+    if type(figure) is not _ServedFigure:
+        with _serving:
+            if type(figure) is not _ServedFigure:
+                figure._bw_dict = go.Figure.to_dict(figure)
+                figure.__class__ = _ServedFigure
+    return figure
+
+
 def show_chart(chart: Chart, key: str) -> None:
     """The chart, its alt text for screen readers, and downloads of exactly its data."""
     if isinstance(chart.figure, go.Figure):
         st.plotly_chart(
-            chart.figure,
+            served_figure(chart.figure),
             key=f"chart_{key}",
             config={
                 "displaylogo": False,

@@ -7,16 +7,13 @@ import streamlit as st
 
 from indicators import catalog
 from indicators.formatting import marks_legend
-from indicators.snapshot import snapshot_year
 from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
-from indicators.views.common import html_table
 from indicators.views.vergelijken import (
     MAX_COMPARE,
-    compare_options,
-    compare_table,
+    compare_options_for,
+    compare_table_html_for,
     default_selection,
-    profile,
     profile_for,
 )
 from pages import shared
@@ -35,7 +32,7 @@ goal = st.segmented_control(
 )
 selection = st.multiselect(
     t("vg_select", lang, n=MAX_COMPARE),
-    options=compare_options(snap),
+    options=shared.cached_view(compare_options_for),
     default=list(state.vergelijk or default_selection(region, scores.peers.get(region, []))),
     format_func=lambda code: names.get(code, code),
     max_selections=MAX_COMPARE,
@@ -58,7 +55,5 @@ shared.show_chart(chart, "vergelijken_profiel")
 st.caption(t("vg_caption", lang))
 
 st.subheader(t("vg_table_heading", lang))
-frame = profile(scores, snap.observations, selection, int(goal), names, lang)
-table = compare_table(frame, scores, selection, int(goal), names, lang, snapshot_year(snap))
-st.html(html_table(table, t("vg_table_heading", lang)))
+st.html(shared.cached_view(compare_table_html_for, tuple(selection), int(goal), lang))
 st.caption(t("vg_table_caption", lang, marks=marks_legend(lang)))

@@ -9,18 +9,17 @@ from indicators.snapshot import DATED_AFTER_YEARS, is_dated, snapshot_year
 from indicators.ui_text import t
 from indicators.views.common import (
     choose_year,
-    indicator_card,
+    indicator_card_for,
     missing_regions,
     series_for,
     series_frame_for,
     series_regions,
     trend_for,
 )
-from indicators.views.verkennen import distribution_for, indicator_years, ranking_for
+from indicators.views.verkennen import distribution_for, indicator_years_for, ranking_for
 from pages import shared
 
 lang, snap, scores, state, region, names = shared.start_page()
-obs = snap.observations
 
 st.title(t("vk_title", lang))
 st.markdown(t("vk_intro", lang, region=names[region]))
@@ -44,7 +43,7 @@ chosen = left.selectbox(
     key="verkennen_indicator",
 )
 ind = catalog.BY_ID[chosen]
-years = indicator_years(obs, ind.id)
+years = shared.cached_view(indicator_years_for, ind.id)
 year, replaced = choose_year(years, state.jaar)
 if year is None:
     st.info(t("vk_no_indicator_data", lang))
@@ -65,7 +64,7 @@ if st.query_params.get("jaar") != str(year):
     st.query_params["jaar"] = str(year)
 
 with st.container(border=True):
-    for label, text in indicator_card(ind, obs, lang):
+    for label, text in shared.cached_view(indicator_card_for, ind.id, lang):
         st.markdown(f"**{label}:** {text}")
 
 st.subheader(t("vk_series_heading", lang))

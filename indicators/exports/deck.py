@@ -17,10 +17,10 @@ SLIDE_PX = (1920, 1080)  # the deck's slides are laid out in 1920 x 1080 "projec
 DECK_SCALE = 2  # pictures in the deck at twice that density, sharp on any projector
 
 
-def deck_file_name(snap: Snapshot, focus: str) -> str:
+def deck_file_name(snap: Snapshot, focus: str, name: str | None = None) -> str:
     """'presentatie_brede-welvaart-zod_2026-11-29.pptx' (focus ZOD), or with
-    '_focus-emmen' for a municipality."""
-    name = region_names(snap).get(focus, focus)
+    '_focus-emmen' for a municipality; ``name`` as in ``factsheet.factsheet_file_name``."""
+    name = name or region_names(snap).get(focus, focus)
     focus_part = "" if focus == ZOD else f"_focus-{slug(name)}"
     return f"presentatie_brede-welvaart-zod{focus_part}_{snapshot_date(snap) or 'onbekend'}.pptx"
 

@@ -33,9 +33,10 @@ AMBITION_QUARTER_ROWS = {"onderste kwart": 1, "bovenste kwart": 1}
 AMBITION_LINES = 2  # targets named in that section (the rest counted)
 
 
-def factsheet_file_name(snap: Snapshot, region: str) -> str:
-    """'factsheet_brede-welvaart_emmen_2026-11-29.pdf'."""
-    name = region_names(snap).get(region, region)
+def factsheet_file_name(snap: Snapshot, region: str, name: str | None = None) -> str:
+    """'factsheet_brede-welvaart_emmen_2026-11-29.pdf'; ``name``: the region's Dutch name, if
+    the caller holds it already (looking it up builds the table of all names)."""
+    name = name or region_names(snap).get(region, region)
     return f"factsheet_brede-welvaart_{slug(name)}_{snapshot_date(snap) or 'onbekend'}.pdf"
 
 

@@ -21,7 +21,7 @@ from indicators.charts.indicator import series_chart
 from indicators.formatting import escape_markdown
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, PEERS, ZOD
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot, is_dated
+from indicators.snapshot import Snapshot, is_dated, snapshot_year
 from indicators.ui_text import t
 
 # Regions with a name of their own in English (ui_text keys region_NL01, region_ZOD).
@@ -344,6 +344,20 @@ def indicator_card(ind: Indicator, obs: pd.DataFrame, lang: str = "nl") -> list[
 
 
 # --- builders: (snapshot, scores, selection...) -> result, cacheable per server -----------
+
+
+def goal_card_for(snap: Snapshot, scores: Scores, region: str, goal: int) -> dict[str, object]:
+    """One goal's card of :func:`goal_cards` (cached per region and goal by the pages: the
+    trend behind it fits a line per indicator)."""
+    return goal_cards(scores, region, snapshot_year(snap))[goal - 1]
+
+
+def indicator_card_for(
+    snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl"
+) -> list[tuple[str, str]]:
+    """:func:`indicator_card` of one indicator (a builder for the pages' view cache)."""
+    del scores
+    return indicator_card(catalog.BY_ID[indicator], snap.observations, lang)
 
 
 def series_frame_for(

@@ -9,6 +9,7 @@ gegevens"); nothing is filled in from another year.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -217,6 +218,43 @@ def map_codes(snap: Snapshot, scores: Scores) -> list[str]:
     """The municipalities on the national map (the codes of the boundary file)."""
     del scores
     return feature_codes(geojson(snap, "gemeenten"))
+
+
+def map_years_for(snap: Snapshot, scores: Scores, indicator: str) -> list[int]:
+    """:func:`map_years` of the national map (a builder for the pages' view cache)."""
+    return map_years(snap.observations, indicator, map_codes(snap, scores))
+
+
+class MapTables(NamedTuple):
+    """What the page shows under the national map, built once per selection."""
+
+    place: str
+    reference: pd.DataFrame
+    values: pd.DataFrame
+
+
+def map_tables_for(
+    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
+) -> MapTables:
+    """The place sentence, the reference table and the table of every municipality of the
+    national map (the same values as :func:`municipal_map_for` draws)."""
+    ind = catalog.BY_ID[indicator]
+    names = region_names(snap, lang=lang)
+    values = area_values(snap.observations, ind, year, map_codes(snap, scores), names, lang)
+    obs = snap.observations
+    return MapTables(
+        place_sentence(values, obs, ind, region, names.get(region, region), lang),
+        reference_table(obs, ind, year, values, names, lang),
+        display_table(values, ind, lang),
+    )
+
+
+def wijk_table_for(
+    snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl"
+) -> pd.DataFrame:
+    """The table of every wijk of the wijk map (a builder for the pages' view cache)."""
+    chart = wijk_map_for(snap, scores, indicator, lang)
+    return display_table(chart.data, catalog.BY_ID[indicator], lang)
 
 
 def wijk_codes(snap: Snapshot) -> list[str]:

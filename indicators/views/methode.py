@@ -4,6 +4,7 @@ decisions (no Streamlit)."""
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -12,7 +13,7 @@ from indicators.formatting import format_number, join_words
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, ZOD
 from indicators.snapshot import Snapshot, snapshot_date
 from indicators.ui_text import t
-from indicators.views.common import QUARTILE_ICON, QUARTILE_KEYS
+from indicators.views.common import QUARTILE_ICON, QUARTILE_KEYS, region_names
 
 SENSITIVITY_REGIONS = (*FOCUS_MUNICIPALITIES, ZOD, DRENTHE)
 
@@ -280,3 +281,35 @@ def build_info(snap: Snapshot) -> dict[str, str]:
         "mode": str(mode) or "–",
         "licence": str(manifest.get("licence", catalog.CBS_LICENCE)),
     }
+
+
+class MethodeView(NamedTuple):
+    """Everything on Methode & bronnen that is computed from the data: built once per
+    language (none of it depends on the chosen region)."""
+
+    scored_years: list[int]
+    context: pd.DataFrame
+    sensitivity: list[tuple[int, str, pd.DataFrame]]
+    ranked_counts: dict[int, int]
+    build_info: dict[str, str]
+    sources: pd.DataFrame
+    derived: tuple[int, str]
+    boundaries: pd.DataFrame
+
+
+def methode_for(snap: Snapshot, scores: scoring.Scores, lang: str = "nl") -> MethodeView:
+    """The page's tables and sentences (a builder for the pages' view cache: the sensitivity
+    rescored every goal three ways, the tables walked every source)."""
+    sens = scoring.sensitivity(scores)
+    names = region_names(snap, lang=lang)
+    sentences = sensitivity_sentences(sens, names, lang)
+    return MethodeView(
+        per_year_scored_years(scores),
+        context_table(lang),
+        [(g, text, sensitivity_table(sens, names, lang, goal=g)) for g, text in sentences.items()],
+        ranked_counts(scores),
+        build_info(snap),
+        source_table(snap, lang),
+        derived_summary(snap),
+        boundary_table(snap, lang),
+    )

@@ -115,6 +115,12 @@ def goal_table_html_for(
     return html_table(table, caption)
 
 
+def contributions_for(snap: Snapshot, scores: Scores, region: str, goal: int) -> pd.DataFrame:
+    """:func:`scoring.contributions` of a goal for a region (a builder for the view cache)."""
+    del snap
+    return scoring.contributions(scores, region, goal)
+
+
 def contribution_for(
     snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
 ) -> Chart:

@@ -155,6 +155,15 @@ def driver_options(scores: Scores, region: str) -> dict[int, list[str]]:
     return {goal: drivers(scores, region, goal)["indicator"].tolist() for goal in GOAL_IDS}
 
 
+def drivers_for(
+    snap: Snapshot, scores: Scores, region: str
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """(:func:`driver_options`, :func:`default_drivers`) of a region, for the view cache:
+    both rank every goal's contributions, which the page would otherwise redo every run."""
+    del snap
+    return driver_options(scores, region), default_drivers(scores, region)
+
+
 def locator_frame(snap: Snapshot) -> pd.DataFrame:
     """The municipalities of Drenthe with their latest population and whether they are one of
     the four. Columns: region, region_name, in_zod, year, population, table."""

@@ -12,9 +12,9 @@ from indicators.charts.compare import profile_heatmap
 from indicators.formatting import dated_label, format_number, shown_decimals, value_text
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, ZOD, current_municipalities
 from indicators.scoring import Scores
-from indicators.snapshot import Snapshot
+from indicators.snapshot import Snapshot, snapshot_year
 from indicators.ui_text import t
-from indicators.views.common import region_names
+from indicators.views.common import html_table, region_names
 
 MAX_COMPARE = 12
 
@@ -224,3 +224,21 @@ def profile_for(
     frame = profile(scores, snap.observations, selection, goal, names, lang)
     title = profile_finding(frame, focus_of(selection, region), goal, names, lang)
     return profile_heatmap(frame, goal, title, lang)
+
+
+def compare_table_html_for(
+    snap: Snapshot, scores: Scores, regions: tuple[str, ...], goal: int, lang: str = "nl"
+) -> str:
+    """The comparison table of a selection as an accessible HTML table (cached per selection:
+    it walks every indicator of the goal for every chosen region)."""
+    names = region_names(snap, lang=lang)
+    selection = list(regions)
+    frame = profile(scores, snap.observations, selection, goal, names, lang)
+    table = compare_table(frame, scores, selection, goal, names, lang, snapshot_year(snap))
+    return html_table(table, t("vg_table_heading", lang))
+
+
+def compare_options_for(snap: Snapshot, scores: Scores) -> tuple[str, ...]:
+    """:func:`compare_options` once per server (a builder for the view cache)."""
+    del scores
+    return tuple(compare_options(snap))

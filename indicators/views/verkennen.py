@@ -23,6 +23,12 @@ def indicator_years(obs: pd.DataFrame, indicator: str) -> list[int]:
     return sorted(int(y) for y in sel.dropna(subset=["value"])["year"].unique())
 
 
+def indicator_years_for(snap: Snapshot, scores: Scores, indicator: str) -> list[int]:
+    """:func:`indicator_years` (a builder for the pages' view cache)."""
+    del scores
+    return indicator_years(snap.observations, indicator)
+
+
 def ranking(
     obs: pd.DataFrame,
     ind: Indicator,
