@@ -55,7 +55,9 @@ CHART_HEIGHT = 640
 # The width the charts of a slide share: the 1920 px slide less its margins (the slide is scaled
 # as a whole to the screen). Titles are wrapped to it, because plotly never wraps.
 CONTENT_PX = 1728  # 1792 px inside the slide's margins, less one 64 px column gap
-SOURCES_HEIGHT = 720  # the sources table: twelve rows of 24 px type
+# The sources table: a line of 24 px type, the header band, the padding left of a cell.
+SOURCE_ROW_PX, SOURCE_HEADER_PX, SOURCE_PAD_PX = 34, 42, 8
+SOURCE_COLUMNS = (30, 54, 8, 8)  # tables, title, years, licence (shares of the width)
 LOCATOR_HEIGHT = 680  # the title slide's map: a square, so its height sets its size
 
 # One degree of latitude is this many degrees of longitude long at Drenthe's latitude (52.8 N).
@@ -543,34 +545,78 @@ def drivers_chart(
 
 
 def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
-    """The sources as a table figure (so the slide has the same furniture as the others).
+    """The sources as a table drawn in the figure (so the slide has the same furniture as the
+    others): a grey header band, one row per source with lines between, long cells wrapped.
+
+    Not a plotly Table: that pads every cell by a fixed 8 px, which does not shrink with the
+    slide (charts.slides.scaled), so on a 1280 x 720 projector the rows cut their text off, and
+    it scrolls rows that do not fit, which a projection cannot. Here every row is as high as
+    its lines and the figure as high as its rows.
 
     ``frame``: tables, title, years, licence (views.presentatie.source_rows); ``built``: the
     snapshot date (YYYY-MM-DD)."""
+    columns = ("tables", "title", "years", "licence")
     headers = [
         t(k, lang)
         for k in ("pres_col_tables", "pres_col_title", "pres_col_years", "pres_col_licence")
     ]
-    fig = go.Figure(
-        go.Table(
-            columnwidth=[24, 56, 10, 10],
-            header={
-                "values": [f"<b>{h}</b>" for h in headers],
-                "fill_color": "#DDDDDD",
-                "font": {"size": BODY_PX, "color": "#111111"},
-                "align": "left",
-                "height": 42,
-            },
-            cells={
-                "values": [frame[c] for c in ("tables", "title", "years", "licence")],
-                "fill_color": "white",
-                "line_color": "#BBBBBB",
-                "font": {"size": BODY_PX, "color": "#111111"},
-                "align": "left",
-                "height": 38,
-            },
+    cell_px = BODY_PX - 2
+    inner = CONTENT_PX - 40  # the figure's width less its left and right margins
+    starts = [sum(SOURCE_COLUMNS[:i]) / sum(SOURCE_COLUMNS) for i in range(len(columns))]
+    widths = [share / sum(SOURCE_COLUMNS) * inner - 2 * SOURCE_PAD_PX for share in SOURCE_COLUMNS]
+    cells = [
+        [
+            wrap(str(row[c]), chars_per_line(w, cell_px))
+            for c, w in zip(columns, widths, strict=True)
+        ]
+        for _, row in frame.iterrows()
+    ]
+    tops, y = [], float(SOURCE_HEADER_PX)
+    for row in cells:
+        tops.append(y)
+        y += SOURCE_ROW_PX * max(text.count("<br>") + 1 for text in row)
+    total = y
+    pad = SOURCE_PAD_PX / inner  # the cell padding as a share of the width
+    fig = go.Figure()
+    for index, start in enumerate(starts):
+        fig.add_trace(
+            go.Scatter(
+                x=[start + pad] * (len(cells) + 1),
+                # the text hangs below its point: a little lower sits it in the middle
+                y=[(SOURCE_HEADER_PX - SOURCE_ROW_PX) / 2 + 3, *(top + 3 for top in tops)],
+                text=[f"<b>{headers[index]}</b>", *(row[index] for row in cells)],
+                mode="text",
+                textposition="bottom right",
+                textfont={"size": cell_px, "color": "#111111"},
+                hoverinfo="skip",
+                showlegend=False,
+                cliponaxis=False,
+            )
         )
+    fig.add_shape(
+        type="rect",
+        xref="paper",
+        x0=0,
+        x1=1,
+        y0=0,
+        y1=SOURCE_HEADER_PX,
+        fillcolor="#DDDDDD",
+        line={"width": 0},
+        layer="below",
     )
+    for edge in [*tops[1:], total]:
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=edge,
+            y1=edge,
+            line={"color": "#BBBBBB", "width": 1},
+            layer="below",
+        )
+    fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[total, 0], fixedrange=True)
     cbs = frame[frame["tables"] != "CBS/PDOK"]
     date = long_date(built, lang)
     title = t("pres_sources_chart_title", lang, n=len(cbs))
@@ -578,8 +624,11 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
     finish(
         fig, title, t("pres_sources_unit", lang, date=date), source, height=CHART_HEIGHT, lang=lang
     )
-    for_projection(fig, SOURCES_HEIGHT, CONTENT_PX, source)
-    fig.update_layout(margin={"b": 44})  # a table has no axis under it
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=-16)
+    fig.update_layout(plot_bgcolor="white")
+    # As high as the rows, with the snapshot line under them (a table has no axis there).
+    bottom = 48
+    fig.update_layout(height=fig.layout.margin.t + total + bottom, margin={"b": bottom})
     fig.update_annotations(selector={"yshift": -58}, yshift=-8)
     return Chart(
         fig,
