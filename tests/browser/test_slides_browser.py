@@ -38,7 +38,7 @@ INSPECT = r"""
   const name = (el) => {
     const id = el.getAttribute && el.getAttribute('data-testid');
     const cls = el.getAttribute && el.getAttribute('class');
-    const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
     return `${el.tagName.toLowerCase()}${id ? '[' + id + ']' : ''}` +
       `${cls ? '.' + cls.split(/\s+/).slice(0, 2).join('.') : ''} "${text}"`;
   };
@@ -151,7 +151,27 @@ INSPECT = r"""
       problems.push(`small text ${px}px: "${node.textContent.trim().slice(0, 40)}"`);
   }
 
-  // 4b. Charts: every SVG text within its figure, x tick labels horizontal; 5. large type.
+  // 4b. Charts: every SVG text within its figure and within what its clip paths leave
+  // visible (a plot area, a table's scroll area), a table cell's text within its cell, every
+  // row of a table shown, x tick labels horizontal; 5. large type.
+  const clipBox = (el, svg) => {
+    let box = null;
+    for (let e = el; e && e !== svg; e = e.parentElement) {
+      const ref = /url\(["']?#([^"')]+)/.exec(e.getAttribute('clip-path') || '');
+      const shape = ref && document.getElementById(ref[1]);
+      const rect = shape && shape.querySelector('rect');
+      if (!rect) continue;
+      const b = rect.getBBox(), m = e.getScreenCTM();
+      const p = new DOMPoint(b.x, b.y).matrixTransform(m);
+      const q = new DOMPoint(b.x + b.width, b.y + b.height).matrixTransform(m);
+      const r = {left: Math.min(p.x, q.x), top: Math.min(p.y, q.y),
+                 right: Math.max(p.x, q.x), bottom: Math.max(p.y, q.y)};
+      box = !box ? r : {
+        left: Math.max(box.left, r.left), top: Math.max(box.top, r.top),
+        right: Math.min(box.right, r.right), bottom: Math.min(box.bottom, r.bottom)};
+    }
+    return box;
+  };
   const charts = [...document.querySelectorAll('.js-plotly-plot')];
   const chartFonts = [];
   for (const [index, chart] of charts.entries()) {
@@ -166,17 +186,40 @@ INSPECT = r"""
     if (room && (box.left < room.left - 1 || box.right > room.right + 1))
       problems.push(`chart ${index + 1} wider than its column: ${Math.round(box.width)} > ` +
                     `${Math.round(room.width)}`);
+    const tables = (chart.data || []).filter((trace) => trace.type === 'table');
+    for (const [n, table] of [...chart.querySelectorAll('g.table')].entries()) {
+      const rows = tables[n] ? tables[n].cells.values[0].length : 0;
+      const first = table.querySelector('.y-column');
+      const shownRows = first ? [...first.querySelectorAll('.column-cell')].filter((c) => {
+        const t = c.querySelector('.cell-text');
+        const r = t && t.getBoundingClientRect();
+        const clip = t && clipBox(t, t.closest('svg'));
+        return r && r.height > 0 && (!clip || inside(r, clip));
+      }).length : 0;
+      if (shownRows < rows + 1)  // the header is a row too
+        problems.push(`chart ${index + 1} table shows ${shownRows - 1} of ${rows} rows`);
+    }
     for (const svg of svgs) {
       for (const text of svg.querySelectorAll('text')) {
         const words = text.textContent.trim();
         if (!words) continue;
         const r = text.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
-        if (!inside(r, box))
-          problems.push(`chart ${index + 1} text outside its figure: "${words.slice(0, 40)}" ` +
-                        `[${Math.round(r.left - box.left)}, ${Math.round(r.top - box.top)}, ` +
-                        `${Math.round(r.right - box.left)}, ${Math.round(r.bottom - box.top)}] ` +
-                        `in ${Math.round(box.width)} x ${Math.round(box.height)}`);
+        const where = `"${words.slice(0, 40)}" [${Math.round(r.left - box.left)}, ` +
+          `${Math.round(r.top - box.top)}, ${Math.round(r.right - box.left)}, ` +
+          `${Math.round(r.bottom - box.top)}] in ${Math.round(box.width)} x ` +
+          `${Math.round(box.height)}`;
+        if (!inside(r, box)) {
+          problems.push(`chart ${index + 1} text outside its figure: ${where}`);
+          continue;
+        }
+        const clip = clipBox(text, svg);
+        if (clip && !inside(r, clip))
+          problems.push(`chart ${index + 1} text clipped in its figure: ${where}`);
+        const cell = text.closest('.column-cell');
+        const cellRect = cell && cell.querySelector('.cell-rect');
+        if (cellRect && !inside(r, cellRect.getBoundingClientRect()))
+          problems.push(`chart ${index + 1} text runs out of its table cell: ${where}`);
         const turn = /rotate\(\s*(-?[\d.]+)/.exec(text.getAttribute('transform') || '');
         if (text.closest('.xtick, .x2tick, .x3tick, [class*="xtick"]') && turn && +turn[1] !== 0)
           problems.push(`chart ${index + 1} x tick label rotated ${turn[1]}: "${words}"`);
@@ -284,6 +327,29 @@ def test_every_slide_fits_the_projector(app_url, browser, width, height):
     assert len(set(titles)) == total, titles
     page.close()
     assert not problems, f"{width} x {height}:\n" + "\n".join(problems)
+
+
+def test_a_slide_that_scrolls_still_opens_the_next_at_its_top(app_url, browser):
+    """Should a slide ever not fit (a note above it, a browser zoomed in), Volgende and PageDown
+    still open the next slide at its top, not scrolled as far as the one before."""
+    page = browser.new_page(locale="nl-NL", viewport={"width": 1280, "height": 720})
+    page.goto(f"{app_url}/presentatie?modus=presentatie&gemeente=GM0114&dia=2")
+    settle(page)
+    taller = '[data-testid="stMainBlockContainer"]{padding-bottom:400px !important}'
+    page.add_style_tag(content=taller)
+    for number, press in ((3, "Volgende"), (4, "PageDown")):
+        page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop = 300")
+        assert page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") > 0
+        if press == "Volgende":
+            page.get_by_role("button", name="Volgende").click()
+        else:
+            page.keyboard.press("PageDown")
+        wait_for_slide(page, number)
+        found = inspect(page)
+        assert not found["scrollTops"], (press, found["scrollTops"])
+        title = page.locator("[data-testid='stMain'] h1").first.bounding_box()
+        assert title and 0 <= title["y"] and title["y"] + title["height"] <= 720, press
+    page.close()
 
 
 def test_the_page_outside_presentation_mode(app_url, browser):
