@@ -58,7 +58,7 @@ CONTENT_PX = 1728  # 1792 px inside the slide's margins, less one 64 px column g
 # The sources table: a line of 24 px type, the header band, the padding left of a cell.
 SOURCE_ROW_PX, SOURCE_HEADER_PX, SOURCE_PAD_PX = 34, 42, 8
 SOURCE_COLUMNS = (30, 54, 8, 8)  # tables, title, years, licence (shares of the width)
-LOCATOR_HEIGHT = 680  # the title slide's map: a square, so its height sets its size
+LOCATOR_HEIGHT = 780  # the title slide's map: a square, so its height sets its size
 
 # One degree of latitude is this many degrees of longitude long at Drenthe's latitude (52.8 N).
 DRENTHE_ASPECT = 1.0 / math.cos(math.radians(52.8))
@@ -78,7 +78,7 @@ _PX_BY_PARENT = {
     "pad": ("l", "r", "t", "b"),
     "header": ("height",),
     "cells": ("height",),
-    "annotations": ("xshift", "yshift", "ax", "ay"),
+    "annotations": ("xshift", "yshift", "ax", "ay", "borderpad", "borderwidth"),
     "layout": ("width", "height"),
 }
 
@@ -246,26 +246,29 @@ def locator_chart(
             )
         )
     four = frame[frame["in_zod"]]
-    fig.add_trace(
-        go.Scatter(
-            x=[labels.get(c, (math.nan, math.nan))[0] for c in four["region"]],
-            y=[labels.get(c, (math.nan, math.nan))[1] for c in four["region"]],
-            mode="text",
-            text=[
-                f"<b>{n}</b>" if c == focus or focus == ZOD else n
-                for c, n in zip(four["region"], four["region_name"], strict=True)
-            ],
-            textfont={"size": BODY_PX - 2, "color": "#111111"},
-            hoverinfo="skip",
-            showlegend=False,
+    # The names on a white ground: over hatching and borders, bare text is hard to read from
+    # the back of the room.
+    for code, name in zip(four["region"], four["region_name"], strict=True):
+        x, y = labels.get(code, (math.nan, math.nan))
+        if math.isnan(x) or math.isnan(y):
+            continue
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=f"<b>{name}</b>" if code == focus or focus == ZOD else name,
+            showarrow=False,
+            font={"size": BODY_PX - 2, "color": "#111111"},
+            bgcolor="rgba(255,255,255,0.85)",
+            borderpad=2,
         )
-    )
     lons = [p[0] for rings in outlines.values() for ring in rings for p in ring]
     lats = [p[1] for rings in outlines.values() for ring in rings for p in ring]
     if lons:  # tight ranges: the map fills the height it is given
         fig.update_xaxes(range=[min(lons) - 0.01, max(lons) + 0.01])
         fig.update_yaxes(range=[min(lats) - 0.005, max(lats) + 0.005])
-    fig.update_xaxes(visible=False)
+    # The map flush left, under the title, with the source line under it (not at the far
+    # right of an empty slide).
+    fig.update_xaxes(visible=False, constrain="domain", constraintoward="left")
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=DRENTHE_ASPECT)
     total = float(frame["population"].sum())
     part = float(four["population"].sum())
@@ -284,6 +287,9 @@ def locator_chart(
     finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
     fig.update_layout(plot_bgcolor="white")
     for_projection(fig, LOCATOR_HEIGHT, CONTENT_PX, source)
+    # A map has no axis under it: the source line follows it closely.
+    fig.update_layout(margin={"b": 48})
+    fig.update_annotations(selector={"yshift": -58}, x=0, xanchor="left", align="left", yshift=-8)
     data = frame.drop(columns=["table"]).assign(
         share_of_drenthe=100.0 * frame["population"] / total
     )
