@@ -51,6 +51,9 @@ TEXT_ON_DARK, TEXT_ON_LIGHT = "#FFFFFF", "#111111"
 
 # Layout heights of the charts on a 1920 x 1080 slide (the page and the deck use the same).
 CHART_HEIGHT = 640
+# The overview and goal slides: one line of finding above the charts leaves this much room
+# (two lines still fit), so their bars are as large as the slide allows.
+GOAL_CHART_HEIGHT = 780
 
 # The width the charts of a slide share: the 1920 px slide less its margins (the slide is scaled
 # as a whole to the screen). Titles are wrapped to it, because plotly never wraps.
@@ -364,7 +367,7 @@ def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     fig.update_annotations(font={"size": BODY_PX + 2})
     fig.update_xaxes(tickfont={"size": BODY_PX - 2})
     finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT, lang=lang)
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
+    for_projection(fig, GOAL_CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
     return Chart(
         fig,
         frame,
@@ -437,7 +440,7 @@ def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "n
     finish(
         fig, title, t("pres_scores_unit", lang, years=years), source, height=CHART_HEIGHT, lang=lang
     )
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.4, source)
+    for_projection(fig, GOAL_CHART_HEIGHT, CONTENT_PX * 0.4, source)
     return Chart(
         fig,
         frame,
@@ -523,7 +526,7 @@ def drivers_chart(
     if legend:
         unit = f"{unit} ({legend})"
     finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.6, source)
+    for_projection(fig, GOAL_CHART_HEIGHT, CONTENT_PX * 0.6, source)
     data = frame.assign(region=region, region_name=region_name, goal=goal)[
         [
             "goal",
