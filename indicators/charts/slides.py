@@ -553,32 +553,28 @@ def drivers_chart(
     )
 
 
-def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
-    """The sources as a table drawn in the figure (so the slide has the same furniture as the
-    others): a grey header band, one row per source with lines between, long cells wrapped.
+def _text_table(
+    fig: go.Figure,
+    headers: list[str],
+    frame: pd.DataFrame,
+    shares: tuple[float, ...],
+    width_px: float,
+) -> float:
+    """Draw ``frame`` as a table in ``fig`` (24 px type): a grey header band, one row per
+    record with lines between, each cell wrapped to its column (``shares`` of ``width_px``).
+    Returns the table's height in px; the y axis runs over it, so the plot area must be
+    exactly that high.
 
     Not a plotly Table: that pads every cell by a fixed 8 px, which does not shrink with the
-    slide (charts.slides.scaled), so on a 1280 x 720 projector the rows cut their text off, and
-    it scrolls rows that do not fit, which a projection cannot. Here every row is as high as
-    its lines and the figure as high as its rows.
-
-    ``frame``: tables, title, years, licence (views.presentatie.source_rows); ``built``: the
-    snapshot date (YYYY-MM-DD)."""
-    columns = ("tables", "title", "years", "licence")
-    headers = [
-        t(k, lang)
-        for k in ("pres_col_tables", "pres_col_title", "pres_col_years", "pres_col_licence")
-    ]
+    slide (:func:`scaled`), so on a 1280 x 720 projector its rows cut their text off, and it
+    scrolls away rows that do not fit, which a projection cannot."""
     cell_px = BODY_PX - 2
-    inner = CONTENT_PX - 40  # the figure's width less its left and right margins
-    starts = [sum(SOURCE_COLUMNS[:i]) / sum(SOURCE_COLUMNS) for i in range(len(columns))]
-    widths = [share / sum(SOURCE_COLUMNS) * inner - 2 * SOURCE_PAD_PX for share in SOURCE_COLUMNS]
+    inner = width_px - 40  # the figure's width less its left and right margins
+    starts = [sum(shares[:i]) / sum(shares) for i in range(len(shares))]
+    widths = [share / sum(shares) * inner - 2 * SOURCE_PAD_PX for share in shares]
     cells = [
-        [
-            wrap(str(row[c]), chars_per_line(w, cell_px))
-            for c, w in zip(columns, widths, strict=True)
-        ]
-        for _, row in frame.iterrows()
+        [wrap(str(value), chars_per_line(w, cell_px)) for value, w in zip(row, widths, strict=True)]
+        for row in frame.itertuples(index=False)
     ]
     tops, y = [], float(SOURCE_HEADER_PX)
     for row in cells:
@@ -586,14 +582,14 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
         y += SOURCE_ROW_PX * max(text.count("<br>") + 1 for text in row)
     total = y
     pad = SOURCE_PAD_PX / inner  # the cell padding as a share of the width
-    fig = go.Figure()
     for index, start in enumerate(starts):
         fig.add_trace(
             go.Scatter(
                 x=[start + pad] * (len(cells) + 1),
                 # the text hangs below its point: a little lower sits it in the middle
                 y=[(SOURCE_HEADER_PX - SOURCE_ROW_PX) / 2 + 3, *(top + 3 for top in tops)],
-                text=[f"<b>{headers[index]}</b>", *(row[index] for row in cells)],
+                text=[f"<b>{wrap(headers[index], chars_per_line(widths[index], cell_px))}</b>"]
+                + [row[index] for row in cells],
                 mode="text",
                 textposition="bottom right",
                 textfont={"size": cell_px, "color": "#111111"},
@@ -626,6 +622,23 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
         )
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[total, 0], fixedrange=True)
+    fig.update_layout(plot_bgcolor="white")
+    return total
+
+
+def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
+    """The sources as a table drawn in the figure (:func:`_text_table`, so the slide has the
+    same furniture as the others); the figure is as high as its rows.
+
+    ``frame``: tables, title, years, licence (views.presentatie.source_rows); ``built``: the
+    snapshot date (YYYY-MM-DD)."""
+    columns = ("tables", "title", "years", "licence")
+    headers = [
+        t(k, lang)
+        for k in ("pres_col_tables", "pres_col_title", "pres_col_years", "pres_col_licence")
+    ]
+    fig = go.Figure()
+    total = _text_table(fig, headers, frame[list(columns)], SOURCE_COLUMNS, CONTENT_PX)
     cbs = frame[frame["tables"] != "CBS/PDOK"]
     date = long_date(built, lang)
     title = t("pres_sources_chart_title", lang, n=len(cbs))
@@ -634,7 +647,6 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
         fig, title, t("pres_sources_unit", lang, date=date), source, height=CHART_HEIGHT, lang=lang
     )
     for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=-16)
-    fig.update_layout(plot_bgcolor="white")
     # As high as the rows, with the snapshot line under them (a table has no axis there).
     bottom = 48
     fig.update_layout(height=fig.layout.margin.t + total + bottom, margin={"b": bottom})
@@ -769,25 +781,10 @@ def progress_chart(frame: pd.DataFrame, region_name: str, lang: str = "nl") -> C
         t(k, lang)
         for k in ("amb_col_indicator", "amb_pcol_target", "amb_pcol_now", "amb_pcol_verdict")
     ]
-    fig = go.Figure(
-        go.Table(
-            columnwidth=[30, 28, 18, 30],
-            header={
-                "values": [f"<b>{h}</b>" for h in headers],
-                "fill_color": "#DDDDDD",
-                "font": {"size": BODY_PX, "color": "#111111"},
-                "align": "left",
-                "height": 42,
-            },
-            cells={
-                "values": [shown[c] for c in ("name", "target", "now", "verdict")],
-                "fill_color": "white",
-                "line_color": "#BBBBBB",
-                "font": {"size": BODY_PX - 2, "color": "#111111"},
-                "align": "left",
-                "height": 40,
-            },
-        )
+    fig = go.Figure()
+    width = CONTENT_PX * AMBITION_LAYOUT[1]
+    total = _text_table(
+        fig, headers, shown[["name", "target", "now", "verdict"]], (30, 28, 18, 30), width
     )
     on_track = int((frame["verdict_code"] == "op koers").sum())
     if len(frame) == 1:
@@ -803,7 +800,14 @@ def progress_chart(frame: pd.DataFrame, region_name: str, lang: str = "nl") -> C
         lang,
     )
     finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX * AMBITION_LAYOUT[1], source)
+    for_projection(fig, CHART_HEIGHT, width, source)
+    # As high as its rows (at least the height of the scores chart beside it), the source
+    # line close under them (a table has no axis there).
+    bottom = fig.layout.margin.b - 52
+    fig.update_layout(
+        height=max(CHART_HEIGHT, fig.layout.margin.t + total + bottom), margin={"b": bottom}
+    )
+    fig.update_annotations(selector={"yshift": -58}, yshift=-8)
     return Chart(
         fig,
         frame.assign(region_name=region_name),

@@ -87,6 +87,20 @@ INSPECT = r"""
   if (!h1) problems.push('no h1');
   else if (!inside(h1.getBoundingClientRect(), screen, 0))
     problems.push(`title out of view: ${JSON.stringify(h1.getBoundingClientRect())}`);
+  else {  // and not covered (by the header band, say): what is drawn there is the title
+    const words = h1.querySelector('span') || h1;
+    const r = words.getBoundingClientRect();
+    const middle = r.top + r.height / 2;
+    for (const [x, y] of [[r.left + 4, middle], [r.left + r.width / 2, middle],
+                          [r.right - 4, middle]]) {
+      const top = document.elementFromPoint(x, y);
+      if (!top || !h1.contains(top)) {
+        problems.push(`title covered at ${Math.round(x)},${Math.round(y)} by ` +
+                      (top ? name(top) : 'nothing'));
+        break;
+      }
+    }
+  }
   const buttons = [...document.querySelectorAll('[data-testid="stMain"] button')];
   for (const label of ['Vorige', 'Volgende']) {
     const button = buttons.find((b) => b.textContent.includes(label));
@@ -368,6 +382,45 @@ def test_the_page_outside_presentation_mode(app_url, browser):
     page.screenshot(path=str(ARTIFACTS / "slides" / "normal-1440x900-2.png"))
     title = page.locator("[data-testid='stMain'] h1").first.bounding_box()
     assert title and title["y"] >= 0 and title["y"] + title["height"] <= 900
+    assert not found["scrollTops"], found["scrollTops"]
+    assert not found["problems"], "\n".join(found["problems"])
+    page.close()
+
+
+TARGETS = (
+    "indicator,region,target,year,basis,note\n"
+    "net_labour_participation,GM0114,72,2030,waarde,\n"
+    "obesity,GM0114,,2030,nederland,\n"
+    "dist_cafe,GM0114,,2030,drenthe,\n"
+    "noise_nuisance_neighbours,GM0114,,2030,beste_kwart,\n"
+    "jobs_per_1000,GM0114,500,2030,waarde,\n"
+)
+
+
+def test_the_ambitions_slide_fits(app_url, browser):
+    """Targets loaded on the page Ambities add the slide Ambities (this session only, so on the
+    page with its sidebar): at 1440 x 900 its progress table shows four rows of five, wrapped
+    in their cells, nothing clipped."""
+    page = browser.new_page(locale="nl-NL", viewport={"width": 1440, "height": 900})
+    page.goto(f"{app_url}/ambities?gemeente=GM0114")
+    wait_for_app(page)
+    page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
+        {"name": "doelen.csv", "mimeType": "text/csv", "buffer": TARGETS.encode()}
+    )
+    page.get_by_text("doelen.csv: 5 streefwaarde(n) toegevoegd").wait_for(timeout=30_000)
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Presentatie", exact=True).click()
+    page.wait_for_url(re.compile("/presentatie"), timeout=30_000)
+    settle(page)
+    number, total = counter(page)
+    assert (number, total) == (1, 7)
+    for number in range(2, total):
+        page.get_by_role("button", name="Volgende").click()
+        wait_for_slide(page, number)
+    found = inspect(page)
+    page.screenshot(path=str(SHOTS / "normal-1440x900-ambities.png"))
+    assert found["title"] == "Ambities"
+    assert found["charts"] == 2
     assert not found["scrollTops"], found["scrollTops"]
     assert not found["problems"], "\n".join(found["problems"])
     page.close()
