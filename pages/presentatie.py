@@ -129,7 +129,7 @@ if raw_number is not None:
         )
 slide = slides[number - 1]
 
-st.html(f"<style>{slide_css(scale, presenting)}</style>")
+st.html(f"<style>{slide_css(scale, presenting, header)}</style>")
 st.title(slide.title)
 st.markdown(f"### {escape_markdown(slide.finding)}")
 charts_area = st.container(key="slide_charts")  # the CSS gives its columns the slide's gap

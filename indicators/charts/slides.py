@@ -51,12 +51,17 @@ TEXT_ON_DARK, TEXT_ON_LIGHT = "#FFFFFF", "#111111"
 
 # Layout heights of the charts on a 1920 x 1080 slide (the page and the deck use the same).
 CHART_HEIGHT = 640
+# The overview and goal slides: one line of finding above the charts leaves this much room
+# (two lines still fit), so their bars are as large as the slide allows.
+GOAL_CHART_HEIGHT = 780
 
 # The width the charts of a slide share: the 1920 px slide less its margins (the slide is scaled
 # as a whole to the screen). Titles are wrapped to it, because plotly never wraps.
 CONTENT_PX = 1728  # 1792 px inside the slide's margins, less one 64 px column gap
-SOURCES_HEIGHT = 720  # the sources table: twelve rows of 24 px type
-LOCATOR_HEIGHT = 680  # the title slide's map: a square, so its height sets its size
+# The sources table: a line of 24 px type, the header band, the padding left of a cell.
+SOURCE_ROW_PX, SOURCE_HEADER_PX, SOURCE_PAD_PX = 34, 42, 8
+SOURCE_COLUMNS = (30, 54, 8, 8)  # tables, title, years, licence (shares of the width)
+LOCATOR_HEIGHT = 780  # the title slide's map: a square, so its height sets its size
 
 # One degree of latitude is this many degrees of longitude long at Drenthe's latitude (52.8 N).
 DRENTHE_ASPECT = 1.0 / math.cos(math.radians(52.8))
@@ -76,7 +81,7 @@ _PX_BY_PARENT = {
     "pad": ("l", "r", "t", "b"),
     "header": ("height",),
     "cells": ("height",),
-    "annotations": ("xshift", "yshift", "ax", "ay"),
+    "annotations": ("xshift", "yshift", "ax", "ay", "borderpad", "borderwidth"),
     "layout": ("width", "height"),
 }
 
@@ -244,26 +249,29 @@ def locator_chart(
             )
         )
     four = frame[frame["in_zod"]]
-    fig.add_trace(
-        go.Scatter(
-            x=[labels.get(c, (math.nan, math.nan))[0] for c in four["region"]],
-            y=[labels.get(c, (math.nan, math.nan))[1] for c in four["region"]],
-            mode="text",
-            text=[
-                f"<b>{n}</b>" if c == focus or focus == ZOD else n
-                for c, n in zip(four["region"], four["region_name"], strict=True)
-            ],
-            textfont={"size": BODY_PX - 2, "color": "#111111"},
-            hoverinfo="skip",
-            showlegend=False,
+    # The names on a white ground: over hatching and borders, bare text is hard to read from
+    # the back of the room.
+    for code, name in zip(four["region"], four["region_name"], strict=True):
+        x, y = labels.get(code, (math.nan, math.nan))
+        if math.isnan(x) or math.isnan(y):
+            continue
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=f"<b>{name}</b>" if code == focus or focus == ZOD else name,
+            showarrow=False,
+            font={"size": BODY_PX - 2, "color": "#111111"},
+            bgcolor="rgba(255,255,255,0.85)",
+            borderpad=2,
         )
-    )
     lons = [p[0] for rings in outlines.values() for ring in rings for p in ring]
     lats = [p[1] for rings in outlines.values() for ring in rings for p in ring]
     if lons:  # tight ranges: the map fills the height it is given
         fig.update_xaxes(range=[min(lons) - 0.01, max(lons) + 0.01])
         fig.update_yaxes(range=[min(lats) - 0.005, max(lats) + 0.005])
-    fig.update_xaxes(visible=False)
+    # The map flush left, under the title, with the source line under it (not at the far
+    # right of an empty slide).
+    fig.update_xaxes(visible=False, constrain="domain", constraintoward="left")
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=DRENTHE_ASPECT)
     total = float(frame["population"].sum())
     part = float(four["population"].sum())
@@ -282,6 +290,9 @@ def locator_chart(
     finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
     fig.update_layout(plot_bgcolor="white")
     for_projection(fig, LOCATOR_HEIGHT, CONTENT_PX, source)
+    # A map has no axis under it: the source line follows it closely.
+    fig.update_layout(margin={"b": 48})
+    fig.update_annotations(selector={"yshift": -58}, x=0, xanchor="left", align="left", yshift=-8)
     data = frame.drop(columns=["table"]).assign(
         share_of_drenthe=100.0 * frame["population"] / total
     )
@@ -356,7 +367,7 @@ def overview_chart(frame: pd.DataFrame, lang: str = "nl") -> Chart:
     fig.update_annotations(font={"size": BODY_PX + 2})
     fig.update_xaxes(tickfont={"size": BODY_PX - 2})
     finish(fig, title, t("comparison_unit", lang), source, height=CHART_HEIGHT, lang=lang)
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
+    for_projection(fig, GOAL_CHART_HEIGHT, CONTENT_PX, source, extra_top=40)
     return Chart(
         fig,
         frame,
@@ -429,7 +440,7 @@ def goal_scores_chart(frame: pd.DataFrame, goal: int, focus: str, lang: str = "n
     finish(
         fig, title, t("pres_scores_unit", lang, years=years), source, height=CHART_HEIGHT, lang=lang
     )
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.4, source)
+    for_projection(fig, GOAL_CHART_HEIGHT, CONTENT_PX * 0.4, source)
     return Chart(
         fig,
         frame,
@@ -515,7 +526,7 @@ def drivers_chart(
     if legend:
         unit = f"{unit} ({legend})"
     finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX * 0.6, source)
+    for_projection(fig, GOAL_CHART_HEIGHT, CONTENT_PX * 0.6, source)
     data = frame.assign(region=region, region_name=region_name, goal=goal)[
         [
             "goal",
@@ -542,35 +553,92 @@ def drivers_chart(
     )
 
 
+def _text_table(
+    fig: go.Figure,
+    headers: list[str],
+    frame: pd.DataFrame,
+    shares: tuple[float, ...],
+    width_px: float,
+) -> float:
+    """Draw ``frame`` as a table in ``fig`` (24 px type): a grey header band, one row per
+    record with lines between, each cell wrapped to its column (``shares`` of ``width_px``).
+    Returns the table's height in px; the y axis runs over it, so the plot area must be
+    exactly that high.
+
+    Not a plotly Table: that pads every cell by a fixed 8 px, which does not shrink with the
+    slide (:func:`scaled`), so on a 1280 x 720 projector its rows cut their text off, and it
+    scrolls away rows that do not fit, which a projection cannot."""
+    cell_px = BODY_PX - 2
+    inner = width_px - 40  # the figure's width less its left and right margins
+    starts = [sum(shares[:i]) / sum(shares) for i in range(len(shares))]
+    widths = [share / sum(shares) * inner - 2 * SOURCE_PAD_PX for share in shares]
+    cells = [
+        [wrap(str(value), chars_per_line(w, cell_px)) for value, w in zip(row, widths, strict=True)]
+        for row in frame.itertuples(index=False)
+    ]
+    tops, y = [], float(SOURCE_HEADER_PX)
+    for row in cells:
+        tops.append(y)
+        y += SOURCE_ROW_PX * max(text.count("<br>") + 1 for text in row)
+    total = y
+    pad = SOURCE_PAD_PX / inner  # the cell padding as a share of the width
+    for index, start in enumerate(starts):
+        fig.add_trace(
+            go.Scatter(
+                x=[start + pad] * (len(cells) + 1),
+                # the text hangs below its point: a little lower sits it in the middle
+                y=[(SOURCE_HEADER_PX - SOURCE_ROW_PX) / 2 + 3, *(top + 3 for top in tops)],
+                text=[f"<b>{wrap(headers[index], chars_per_line(widths[index], cell_px))}</b>"]
+                + [row[index] for row in cells],
+                mode="text",
+                textposition="bottom right",
+                textfont={"size": cell_px, "color": "#111111"},
+                hoverinfo="skip",
+                showlegend=False,
+                cliponaxis=False,
+            )
+        )
+    fig.add_shape(
+        type="rect",
+        xref="paper",
+        x0=0,
+        x1=1,
+        y0=0,
+        y1=SOURCE_HEADER_PX,
+        fillcolor="#DDDDDD",
+        line={"width": 0},
+        layer="below",
+    )
+    for edge in [*tops[1:], total]:
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=edge,
+            y1=edge,
+            line={"color": "#BBBBBB", "width": 1},
+            layer="below",
+        )
+    fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[total, 0], fixedrange=True)
+    fig.update_layout(plot_bgcolor="white")
+    return total
+
+
 def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
-    """The sources as a table figure (so the slide has the same furniture as the others).
+    """The sources as a table drawn in the figure (:func:`_text_table`, so the slide has the
+    same furniture as the others); the figure is as high as its rows.
 
     ``frame``: tables, title, years, licence (views.presentatie.source_rows); ``built``: the
     snapshot date (YYYY-MM-DD)."""
+    columns = ("tables", "title", "years", "licence")
     headers = [
         t(k, lang)
         for k in ("pres_col_tables", "pres_col_title", "pres_col_years", "pres_col_licence")
     ]
-    fig = go.Figure(
-        go.Table(
-            columnwidth=[24, 56, 10, 10],
-            header={
-                "values": [f"<b>{h}</b>" for h in headers],
-                "fill_color": "#DDDDDD",
-                "font": {"size": BODY_PX, "color": "#111111"},
-                "align": "left",
-                "height": 42,
-            },
-            cells={
-                "values": [frame[c] for c in ("tables", "title", "years", "licence")],
-                "fill_color": "white",
-                "line_color": "#BBBBBB",
-                "font": {"size": BODY_PX, "color": "#111111"},
-                "align": "left",
-                "height": 38,
-            },
-        )
-    )
+    fig = go.Figure()
+    total = _text_table(fig, headers, frame[list(columns)], SOURCE_COLUMNS, CONTENT_PX)
     cbs = frame[frame["tables"] != "CBS/PDOK"]
     date = long_date(built, lang)
     title = t("pres_sources_chart_title", lang, n=len(cbs))
@@ -578,8 +646,10 @@ def sources_chart(frame: pd.DataFrame, built: str, lang: str = "nl") -> Chart:
     finish(
         fig, title, t("pres_sources_unit", lang, date=date), source, height=CHART_HEIGHT, lang=lang
     )
-    for_projection(fig, SOURCES_HEIGHT, CONTENT_PX, source)
-    fig.update_layout(margin={"b": 44})  # a table has no axis under it
+    for_projection(fig, CHART_HEIGHT, CONTENT_PX, source, extra_top=-16)
+    # As high as the rows, with the snapshot line under them (a table has no axis there).
+    bottom = 48
+    fig.update_layout(height=fig.layout.margin.t + total + bottom, margin={"b": bottom})
     fig.update_annotations(selector={"yshift": -58}, yshift=-8)
     return Chart(
         fig,
@@ -711,25 +781,10 @@ def progress_chart(frame: pd.DataFrame, region_name: str, lang: str = "nl") -> C
         t(k, lang)
         for k in ("amb_col_indicator", "amb_pcol_target", "amb_pcol_now", "amb_pcol_verdict")
     ]
-    fig = go.Figure(
-        go.Table(
-            columnwidth=[30, 28, 18, 30],
-            header={
-                "values": [f"<b>{h}</b>" for h in headers],
-                "fill_color": "#DDDDDD",
-                "font": {"size": BODY_PX, "color": "#111111"},
-                "align": "left",
-                "height": 42,
-            },
-            cells={
-                "values": [shown[c] for c in ("name", "target", "now", "verdict")],
-                "fill_color": "white",
-                "line_color": "#BBBBBB",
-                "font": {"size": BODY_PX - 2, "color": "#111111"},
-                "align": "left",
-                "height": 40,
-            },
-        )
+    fig = go.Figure()
+    width = CONTENT_PX * AMBITION_LAYOUT[1]
+    total = _text_table(
+        fig, headers, shown[["name", "target", "now", "verdict"]], (30, 28, 18, 30), width
     )
     on_track = int((frame["verdict_code"] == "op koers").sum())
     if len(frame) == 1:
@@ -745,7 +800,14 @@ def progress_chart(frame: pd.DataFrame, region_name: str, lang: str = "nl") -> C
         lang,
     )
     finish(fig, title, unit, source, height=CHART_HEIGHT, lang=lang)
-    for_projection(fig, CHART_HEIGHT, CONTENT_PX * AMBITION_LAYOUT[1], source)
+    for_projection(fig, CHART_HEIGHT, width, source)
+    # As high as its rows (at least the height of the scores chart beside it), the source
+    # line close under them (a table has no axis there).
+    bottom = fig.layout.margin.b - 52
+    fig.update_layout(
+        height=max(CHART_HEIGHT, fig.layout.margin.t + total + bottom), margin={"b": bottom}
+    )
+    fig.update_annotations(selector={"yshift": -58}, yshift=-8)
     return Chart(
         fig,
         frame.assign(region_name=region_name),

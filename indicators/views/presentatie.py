@@ -66,8 +66,14 @@ width:1px;height:1px;overflow:hidden;clip-path:inset(50%%);white-space:nowrap}
 [data-testid="stMainBlockContainer"] button p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] h4{font-size:%(body)spx}
 [data-testid="stMainBlockContainer"] button{min-height:%(button)spx}
+[data-testid="stMainBlockContainer"] button kbd{font-size:%(hint)spx}
+[data-testid="stMainBlockContainer"] button [data-testid="stIconMaterial"]{font-size:%(body)spx}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"]{gap:%(gap)spx}
+.st-key-viewport,[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > [hidden]){
+position:absolute;width:0;height:0;overflow:hidden}
 %(extra)s
 """
+HEADER_PX = 60  # Streamlit's header band, until the page has measured it
 # Presentation mode: no header band (its menu is not needed on a projector).
 PRESENTING_CSS = '[data-testid="stHeader"]{display:none}'
 
@@ -98,20 +104,30 @@ def slide_scale(width: float, height: float, header: float = 0.0) -> float:
     return round(min(max(stepped, low), high), 2)
 
 
-def slide_css(scale: float, presenting: bool) -> str:
-    """The page's style around the charts, at the slide's scale: type, margins and button
-    sizes of the 1920 px design times ``scale``; ``presenting`` hides the header band."""
+def slide_css(scale: float, presenting: bool, header: float = 0.0) -> str:
+    """The page's style around the charts, at the slide's scale: type, margins, gaps and
+    button sizes of the 1920 px design times ``scale`` (the buttons' PageUp/PageDown hints too:
+    24 px at 1920, not Streamlit's 14 px); ``presenting`` hides the header band, else the
+    slide starts below it (``header`` px high: it does not shrink with the slide).
+
+    The zero-height elements every page starts with (the viewport component's iframe, which
+    an inline frame gives a line of height, and the document-language marker) are taken out of
+    the flow, so they cost the slide no line and no gap."""
     px = {
         "width": SLIDE_PX[0],
         "margin": SLIDE_MARGIN_PX,
-        "top": 24 if presenting else 80,
+        "top": 24,
         "h1": 48,
         "h3": 30,
         "body": 26,
         "button": 56,
+        "hint": 24,
         "small": 8,
+        "gap": 16,
     }
     sized = {k: round(v * scale, 1) for k, v in px.items()}
+    if not presenting:  # below the header band, which keeps its size
+        sized["top"] = round(max(header, HEADER_PX) + sized["top"], 1)
     return SLIDE_CSS % (sized | {"extra": PRESENTING_CSS if presenting else ""})
 
 
@@ -397,6 +413,9 @@ def build_slides(
             found.goals, focus, focus_name, found.progress["indicator"].tolist(), lang
         )
         table = progress_chart(slide_progress(found.progress, lang), focus_name, lang)
+        # side by side at one height: the table is as high as its rows
+        high = max(scores_chart.figure.layout.height, table.figure.layout.height)
+        scores_chart.figure.update_layout(height=high)
         slides.append(
             Slide(
                 "ambities",
