@@ -98,6 +98,15 @@ def store_focus() -> None:
     st.query_params["gemeente"] = st.session_state["presentatie_focus"]
 
 
+def toggle_mode() -> None:
+    """Presentation mode on or off in this session (a new link would start a new session,
+    without the targets entered on the page Ambities)."""
+    if st.query_params.get("modus") == "presentatie":
+        st.query_params.pop("modus", None)
+    else:
+        st.query_params["modus"] = "presentatie"
+
+
 def go_to(number: int) -> None:
     st.query_params["dia"] = str(number)
 
@@ -265,5 +274,11 @@ with more.popover(t("pres_more", lang), icon=":material/more_horiz:", width="str
         on_click=reset_choice,
         disabled=selection == flat_defaults,
         icon=":material/restart_alt:",
+    )
+    st.button(
+        t("pres_mode_off" if presenting else "pres_mode_on", lang),
+        key="presentatie_mode",
+        on_click=toggle_mode,
+        icon=":material/fullscreen_exit:" if presenting else ":material/fullscreen:",
     )
     st.caption(t("pres_mode_hint", lang))

@@ -164,3 +164,22 @@ def test_page_indicator_choice_goes_into_the_link(scores, run_page):
     assert "Geregistreerde misdrijven" in " ".join(spec["data"][0]["y"])
     at = run_page("presentatie", gemeente="GM0114", dia="3", indicatoren="crime_per_1000,<script>")
     assert any("Onbekende indicatoren" in str(note.value) for note in at.info)
+
+
+def test_presentation_mode_within_the_session_keeps_the_ambitions_slide(run_page):
+    """A link with ?modus=presentatie starts a new session without the page Ambities' targets;
+    the button switches the mode in this session, so the slide Ambities stays (7 slides)."""
+    at = run_page("presentatie", gemeente="ZOD")
+    at.session_state["ambities_rows"] = [
+        {"indicator": "net_labour_participation", "region": "ZOD", "target": 72.0,
+         "year": 2030, "basis": "waarde", "note": ""}
+    ]  # fmt: skip
+    at.run()
+    assert "Dia 1 / 7" in markdown_text(at)
+    at.button(key="presentatie_mode").click().run()
+    assert not at.exception
+    assert at.query_params["modus"] in ("presentatie", ["presentatie"])
+    assert "Dia 1 / 7" in markdown_text(at)
+    assert at.button(key="presentatie_mode").label == "Terug naar de gewone weergave"
+    at.button(key="presentatie_mode").click().run()
+    assert "modus" not in at.query_params

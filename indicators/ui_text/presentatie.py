@@ -190,6 +190,15 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Tip: open de link met ?modus=presentatie voor een scherm zonder menu's.",
         "en": "Tip: open the link with ?modus=presentatie for a screen without menus.",
     },
+    # switches the mode within the session, so the targets of the page Ambities stay
+    "pres_mode_on": {
+        "nl": "Presentatiemodus (scherm zonder menu's)",
+        "en": "Presentation mode (screen without menus)",
+    },
+    "pres_mode_off": {
+        "nl": "Terug naar de gewone weergave",
+        "en": "Back to the normal view",
+    },
     # --- factsheet ------------------------------------------------------------------------
     "fs_kicker": {
         "nl": "Factsheet brede welvaart · Zuid- en Oost-Drenthe",
