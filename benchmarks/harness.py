@@ -24,6 +24,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Headless, and nothing that would make Chromium talk to the outside world (the offline rule:
 # the browser tests also block outside hosts).
+# The pages in the app's navigation (app.py) and the presentation mode's first slide: what the
+# benchmarks and the soak run visit.
+NAVIGATION = [
+    "overzicht",
+    "per_doel",
+    "verkennen",
+    "kaart",
+    "vergelijken",
+    "downloads",
+    "methode",
+    "ambities",
+    "presentatie",
+]
+SLIDES = "presentatie_modus"
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

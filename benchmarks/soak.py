@@ -6,7 +6,7 @@ Run: ``.venv/bin/python benchmarks/soak.py --minutes 60 [--sessions 5] [--think 
 Each session speaks Streamlit's websocket protocol (``protocol.py``, as ``load_test.py``) and
 takes random steps, with a random pause of 0 to 2 x ``--think`` seconds between them:
 
-* open a page (the eight in the navigation, or the presentation mode at a random slide) by
+* open a page (the nine in the navigation, or the presentation mode at a random slide) by
   its link: municipality or region (GM0114, GM0109, GM0118, GM1681, ZOD), an indicator (ids
   from ``indicators.catalog.INDICATORS``) on Verkennen and Kaart and sometimes elsewhere, a goal
   (1-3), sometimes a year;
@@ -51,7 +51,15 @@ from pathlib import Path
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.harness import ROOT, Server, load_average, start, write_json  # noqa: E402
+from benchmarks.harness import (  # noqa: E402
+    NAVIGATION,
+    ROOT,
+    SLIDES,
+    Server,
+    load_average,
+    start,
+    write_json,
+)
 from benchmarks.protocol import (  # noqa: E402
     SUBPROTOCOLS,
     Run,
@@ -63,17 +71,6 @@ from benchmarks.protocol import (  # noqa: E402
 
 REGIONS = ["GM0114", "GM0109", "GM0118", "GM1681", "ZOD"]
 LANGS = ["nl", "en"]
-NAVIGATION = [
-    "overzicht",
-    "per_doel",
-    "verkennen",
-    "kaart",
-    "vergelijken",
-    "downloads",
-    "methode",
-    "presentatie",
-]
-SLIDES = "presentatie_modus"
 PAGES = [*NAVIGATION, SLIDES]
 YEARS = list(range(2012, 2026))
 RUN_TIMEOUT = 60.0

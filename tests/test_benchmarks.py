@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import subprocess
 import sys
 
@@ -108,7 +109,12 @@ def test_summary_and_table():
 
 def test_pages_option():
     assert bench_app.parse_pages(None) == bench_app.PAGES
-    assert len(bench_app.PAGES) == 9
+    # every page of the app's navigation (the st.Page files in app.py, the hidden alias of
+    # Overzicht counted once), and the presentation mode's first slide
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    in_app = list(dict.fromkeys(re.findall(r'"pages/(\w+)\.py"', app)))
+    assert bench_app.PAGES == [*in_app, bench_app.SLIDES]
+    assert len(bench_app.PAGES) == 10
     assert bench_app.parse_pages("kaart, per_doel,kaart") == ["kaart", "per_doel"]
     with pytest.raises(SystemExit, match="unknown page"):
         bench_app.parse_pages("kaart,nope")
