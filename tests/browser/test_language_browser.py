@@ -11,23 +11,14 @@ import re
 
 import pytest
 
+from benchmarks.harness import NAVIGATION
 from indicators import catalog
 from indicators.ui_text import TEXT, t
 from tests.browser.conftest import ARTIFACTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "overzicht",
-    "per_doel",
-    "verkennen",
-    "kaart",
-    "vergelijken",
-    "downloads",
-    "methode",
-    "ambities",
-    "presentatie",
-]
+PAGES = NAVIGATION  # every page of the navigation
 PAGE_TITLE_KEYS = {
     "overzicht": "page_overview",
     "per_doel": "page_goal",
