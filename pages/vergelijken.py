@@ -11,7 +11,6 @@ from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
 from indicators.views.vergelijken import (
     MAX_COMPARE,
-    compare_options_for,
     compare_table_html_for,
     default_selection,
     profile_for,
@@ -32,7 +31,7 @@ goal = st.segmented_control(
 )
 selection = st.multiselect(
     t("vg_select", lang, n=MAX_COMPARE),
-    options=shared.cached_view(compare_options_for),
+    options=shared.url_choices()[1],  # what can be compared, once per server
     default=list(state.vergelijk or default_selection(region, scores.peers.get(region, []))),
     format_func=lambda code: names.get(code, code),
     max_selections=MAX_COMPARE,

@@ -252,9 +252,11 @@ def map_tables_for(
 def wijk_table_for(
     snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl"
 ) -> pd.DataFrame:
-    """The table of every wijk of the wijk map (a builder for the pages' view cache)."""
-    chart = wijk_map_for(snap, scores, indicator, lang)
-    return display_table(chart.data, catalog.BY_ID[indicator], lang)
+    """The table of every wijk of the wijk map (a builder for the pages' view cache; the same
+    values as the map, without building the map's figure again)."""
+    del scores
+    ind = catalog.BY_ID[indicator]
+    return display_table(wijk_values(snap, ind, region_names(snap, lang=lang), lang), ind, lang)
 
 
 def wijk_codes(snap: Snapshot) -> list[str]:
@@ -341,12 +343,18 @@ def wijk_map_for(
     wijk_geo, gemeente_geo = geojson(snap, "wijken"), geojson(snap, "gemeenten")
     ind = catalog.BY_ID[indicator]
     names = region_names(snap, lang=lang)
+    values = wijk_values(snap, ind, names, lang)
+    title = wijk_finding(values, ind, names, lang)
+    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang, geometry_url)
+
+
+def wijk_values(snap: Snapshot, ind: Indicator, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """:func:`area_values` of the wijken in the indicator's latest year, with the municipality
+    of each wijk (``gemeente``, ``gemeente_name``): what the wijk map and its table show."""
     codes = wijk_codes(snap)
     years = map_years(snap.observations, ind.id, codes)
     year = years[-1] if years else GEO_YEAR
     values = area_values(snap.observations, ind, year, codes, names, lang)
-    gemeente = wijk_gemeente(snap)
-    values["gemeente"] = values["code"].map(gemeente)
+    values["gemeente"] = values["code"].map(wijk_gemeente(snap))
     values["gemeente_name"] = values["gemeente"].map(names).fillna("")
-    title = wijk_finding(values, ind, names, lang)
-    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang, geometry_url)
+    return values

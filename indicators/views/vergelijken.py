@@ -236,9 +236,3 @@ def compare_table_html_for(
     frame = profile(scores, snap.observations, selection, goal, names, lang)
     table = compare_table(frame, scores, selection, goal, names, lang, snapshot_year(snap))
     return html_table(table, t("vg_table_heading", lang))
-
-
-def compare_options_for(snap: Snapshot, scores: Scores) -> tuple[str, ...]:
-    """:func:`compare_options` once per server (a builder for the view cache)."""
-    del scores
-    return tuple(compare_options(snap))
