@@ -52,9 +52,12 @@ CHROMIUM_ARGS = [
 
 
 def chromium_executable() -> str:
-    """Debian's Chromium (``playwright install`` cannot download a browser here); $CHROMIUM
-    overrides."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    """Debian's Chromium (``playwright install`` cannot download a browser here), before any
+    other "chromium" on the PATH; $CHROMIUM overrides."""
+    debian = "/usr/bin/chromium"
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    return debian if os.path.exists(debian) else (shutil.which("chromium") or debian)
 
 
 def free_port() -> int:

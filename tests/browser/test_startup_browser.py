@@ -27,7 +27,10 @@ def test_first_sessions_at_once_on_a_fresh_server_all_get_their_page(browser):
             for page in pages:
                 wait_for_app(page)
                 assert page.locator("[data-testid='stException']").count() == 0
-                assert page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").count()
+                # React may draw the sidebar a moment after the run's state settles: wait for
+                # it (fails after 30 s), rather than count once.
+                sidebar_select = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
+                page.locator(sidebar_select).first.wait_for(state="visible", timeout=30_000)
             for context in contexts:
                 context.close()
         finally:
