@@ -30,7 +30,8 @@ from pages import shared
 
 lang, snap, scores, state, focus, names = shared.start_page()
 
-Choice = tuple[tuple[int, tuple[str, ...]], ...]
+# The indicators per goal slide; None is the region's default (build_slides' own).
+Choice = tuple[tuple[int, tuple[str, ...]], ...] | None
 # The focus region's valid targets from the page Ambities (a hashable tuple: a cache key).
 ambitions = tuple(
     x
@@ -117,6 +118,10 @@ selection = read_choice(options, defaults)
 chosen: Choice = tuple(
     (goal, tuple(i for i in selection if goal_of[i] == goal)) for goal in sorted(options)
 )
+# The default choice travels as None, so the slides' cache key names the region and nothing
+# derived from it, and the server can build them ahead for another region (RegionPrefetch).
+if chosen == tuple((goal, tuple(defaults[goal])) for goal in sorted(options)):
+    chosen = None
 presenting = st.query_params.get("modus") == "presentatie"
 screen = shared.viewport()
 # Presentation mode hides the header band, so the slide may use the whole height.

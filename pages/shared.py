@@ -11,7 +11,10 @@ import gc
 import html
 import importlib
 import itertools
+import logging
+import queue
 import threading
+import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -144,8 +147,81 @@ def cached_view(fn: Callable[..., T], *args: Hashable) -> T:
     session (and every rerun) with the same selection reuses the same object; building plotly
     figures is the bulk of a page run. ``fn`` must live in an importable module (indicators/)
     and its arguments must be hashable; callers must not modify what they get back.
+
+    A view of one of the sidebar's regions is also built for the other four, in the
+    background (:class:`RegionPrefetch`): the next municipality a user picks is then ready.
     """
-    return _cached_view(fn.__module__, fn.__qualname__, args)  # type: ignore[return-value]
+    key = (fn.__module__, fn.__qualname__, args)
+    value = _cached_view(*key)
+    PREFETCH.after_view(key)
+    return value  # type: ignore[return-value]
+
+
+class RegionPrefetch:
+    """Builds, in one background thread, the views that a change of region will ask for.
+
+    A change of municipality is the commonest rerun, and on a server that has not yet shown
+    that municipality it builds every view of the page (0.4-0.8 s). The views depend on the
+    region only through their arguments, so the same call with another of the sidebar's
+    regions in the region's place is the view that region will show. The thread works only
+    when no page has asked for a view for ``quiet`` seconds (the GIL is shared with the page
+    runs), one view at a time, each view once per server; a failure is only logged (the page
+    run that needs the view computes it, or shows its error, as before).
+    """
+
+    def __init__(
+        self, regions: tuple[str, ...], build: Callable[..., object], quiet: float = 0.25
+    ) -> None:
+        self.regions = frozenset(regions)
+        self.build = build
+        self.quiet = quiet
+        self.scheduled: set[tuple] = set()
+        self.pending: queue.SimpleQueue[tuple] = queue.SimpleQueue()
+        self.last_request = time.monotonic()
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def siblings(self, key: tuple) -> list[tuple]:
+        """The same view for the other regions, when one argument is a sidebar region."""
+        module, name, args = key
+        at = [i for i, arg in enumerate(args) if isinstance(arg, str) and arg in self.regions]
+        if not at:
+            return []
+        return [
+            (module, name, tuple(other if i in at else arg for i, arg in enumerate(args)))
+            for other in sorted(self.regions - {args[at[0]]})
+        ]
+
+    def after_view(self, key: tuple) -> None:
+        """Note a page's request (the thread waits for quiet) and schedule its siblings."""
+        self.last_request = time.monotonic()
+        fresh = []
+        with self.lock:
+            self.scheduled.add(key)
+            for sibling in self.siblings(key):
+                if sibling not in self.scheduled:
+                    self.scheduled.add(sibling)
+                    fresh.append(sibling)
+            if len(self.scheduled) > 8 * VIEW_CACHE_SIZE:  # bounded: forget, at worst rebuild
+                self.scheduled = set(fresh)
+            if fresh and self.thread is None:
+                self.thread = threading.Thread(target=self.work, name="view-prefetch", daemon=True)
+                self.thread.start()
+        for sibling in fresh:
+            self.pending.put(sibling)
+
+    def work(self) -> None:
+        while True:
+            key = self.pending.get()
+            while (idle := time.monotonic() - self.last_request) < self.quiet:
+                time.sleep(self.quiet - idle)
+            try:
+                self.build(*key)
+            except Exception:  # noqa: BLE001 - the page that needs it will say what failed
+                logging.getLogger(__name__).warning("prefetch of %s failed", key, exc_info=True)
+
+
+PREFETCH = RegionPrefetch(REGION_CHOICES, _cached_view)
 
 
 # Streamlit serves <folder of app.py>/static at app/static/ when server.enableStaticServing is

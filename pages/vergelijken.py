@@ -29,10 +29,11 @@ goal = st.segmented_control(
     format_func=lambda g: t("vg_goal_option", lang, goal=g, name=catalog.GOALS[g][lang]),
     key="vergelijken_doel",
 )
+default_regions = default_selection(region, scores.peers.get(region, []))
 selection = st.multiselect(
     t("vg_select", lang, n=MAX_COMPARE),
     options=shared.url_choices()[1],  # what can be compared, once per server
-    default=list(state.vergelijk or default_selection(region, scores.peers.get(region, []))),
+    default=list(state.vergelijk or default_regions),
     format_func=lambda code: names.get(code, code),
     max_selections=MAX_COMPARE,
     help=t("vg_select_help", lang, region=names[region]),
@@ -49,10 +50,12 @@ if not selection:
     st.info(t("vg_empty", lang))
     st.stop()
 
-chart = shared.cached_view(profile_for, tuple(selection), int(goal), region, lang)
+# () stands for the region's default selection (see chosen_regions).
+shown = () if selection == default_regions else tuple(selection)
+chart = shared.cached_view(profile_for, shown, int(goal), region, lang)
 shared.show_chart(chart, "vergelijken_profiel")
 st.caption(t("vg_caption", lang))
 
 st.subheader(t("vg_table_heading", lang))
-st.html(shared.cached_view(compare_table_html_for, tuple(selection), int(goal), lang))
+st.html(shared.cached_view(compare_table_html_for, shown, int(goal), region, lang))
 st.caption(t("vg_table_caption", lang, marks=marks_legend(lang)))

@@ -13,7 +13,12 @@ from streamlit.testing.v1 import AppTest
 from indicators import catalog
 from indicators.charts.compare import cell_text
 from indicators.formatting import format_number
-from indicators.views.vergelijken import default_selection, profile_finding
+from indicators.views.vergelijken import (
+    compare_table_html_for,
+    default_selection,
+    profile_finding,
+    profile_for,
+)
 from tests.conftest import REGIONS
 from tests.html_text import html_tables
 
@@ -32,6 +37,23 @@ def test_default_selection_the_four_zod_nl_then_peers_up_to_twelve():
     chosen = default_selection("GM0118", peers)
     assert chosen[:7] == ["GM0118", "GM0114", "GM0109", "GM1681", "ZOD", "NL01", "GM9000"]
     assert len(chosen) == 12 and len(set(chosen)) == 12
+
+
+def test_an_empty_selection_is_the_regions_default_selection(snap, scores):
+    """The page passes () for the default, so that the views' arguments name the region only
+    (the server builds them ahead for the other regions): () must show what the default
+    selection shows, and another region's () that region's default."""
+    for region in ("GM0118", "ZOD"):
+        default = tuple(default_selection(region, scores.peers.get(region, [])))
+        assert region in default and len(default) == 12
+        table = compare_table_html_for(snap, scores, (), 2, region)
+        assert table == compare_table_html_for(snap, scores, default, 2, region)
+        chart = profile_for(snap, scores, (), 2, region)
+        assert chart.data.equals(profile_for(snap, scores, default, 2, region).data)
+        assert sorted(chart.data["region"].unique()) == sorted(default)
+    assert compare_table_html_for(snap, scores, (), 2, "GM0118") != compare_table_html_for(
+        snap, scores, (), 2, "ZOD"
+    )
 
 
 def test_cell_text_value_mark_and_arrow():

@@ -210,6 +210,13 @@ def compare_table(
 # --- builders ---------------------------------------------------------------------------
 
 
+def chosen_regions(scores: Scores, regions: tuple[str, ...], region: str) -> list[str]:
+    """The selection, or the region's default selection when it is empty: a page passes ()
+    for the default, so the builders' arguments name the region and nothing derived from it
+    (the server can then build the same view for another region ahead of time)."""
+    return list(regions) or default_selection(region, scores.peers.get(region, []))
+
+
 def profile_for(
     snap: Snapshot,
     scores: Scores,
@@ -218,21 +225,28 @@ def profile_for(
     region: str,
     lang: str = "nl",
 ) -> Chart:
-    """The profile heatmap for a selection (a tuple, so the result can be cached)."""
+    """The profile heatmap for a selection (a tuple, so the result can be cached; () is the
+    region's default selection)."""
     names = region_names(snap, lang=lang)
-    selection = list(regions)
+    selection = chosen_regions(scores, regions, region)
     frame = profile(scores, snap.observations, selection, goal, names, lang)
     title = profile_finding(frame, focus_of(selection, region), goal, names, lang)
     return profile_heatmap(frame, goal, title, lang)
 
 
 def compare_table_html_for(
-    snap: Snapshot, scores: Scores, regions: tuple[str, ...], goal: int, lang: str = "nl"
+    snap: Snapshot,
+    scores: Scores,
+    regions: tuple[str, ...],
+    goal: int,
+    region: str,
+    lang: str = "nl",
 ) -> str:
     """The comparison table of a selection as an accessible HTML table (cached per selection:
-    it walks every indicator of the goal for every chosen region)."""
+    it walks every indicator of the goal for every chosen region; () is the region's default
+    selection)."""
     names = region_names(snap, lang=lang)
-    selection = list(regions)
+    selection = chosen_regions(scores, regions, region)
     frame = profile(scores, snap.observations, selection, goal, names, lang)
     table = compare_table(frame, scores, selection, goal, names, lang, snapshot_year(snap))
     return html_table(table, t("vg_table_heading", lang))

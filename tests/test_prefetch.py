@@ -1,0 +1,68 @@
+"""The background build of a view for the other regions (pages.shared.RegionPrefetch)."""
+
+from __future__ import annotations
+
+import time
+
+from pages.shared import RegionPrefetch
+
+REGIONS = ("GM0114", "GM0109", "ZOD")
+
+
+class Recorder:
+    """A stand-in for the view cache: records what is built; fails on request."""
+
+    def __init__(self, fail: set[tuple] | None = None) -> None:
+        self.built: list[tuple] = []
+        self.fail = fail or set()
+
+    def __call__(self, module: str, name: str, args: tuple) -> object:
+        if (module, name, args) in self.fail:
+            raise ValueError("broken view")
+        self.built.append((module, name, args))
+        return object()
+
+
+def wait_for(condition, seconds: float = 10.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_the_siblings_are_the_same_call_with_each_other_region_in_its_place():
+    prefetch = RegionPrefetch(REGIONS, Recorder())
+    key = ("m", "goal_card_for", ("GM0114", 2, "nl"))
+    assert sorted(prefetch.siblings(key)) == [
+        ("m", "goal_card_for", ("GM0109", 2, "nl")),
+        ("m", "goal_card_for", ("ZOD", 2, "nl")),
+    ]
+    # Nothing region-specific, nothing to build; a region inside a tuple is not the region
+    assert prefetch.siblings(("m", "outlook_for", ("nl",))) == []
+    assert prefetch.siblings(("m", "profile_for", (("GM0114", "ZOD"), 1, "nl"))) == []
+
+
+def test_each_sibling_is_built_once_in_the_background_after_a_quiet_spell():
+    build = Recorder()
+    prefetch = RegionPrefetch(REGIONS, build, quiet=0.5)
+    prefetch.after_view(("m", "series_for", ("x", "GM0109", True, "nl")))
+    time.sleep(0.2)
+    assert build.built == []  # a page may still be running: the thread waits for quiet
+    assert wait_for(lambda: len(build.built) == 2)
+    assert sorted(k[2][1] for k in build.built) == ["GM0114", "ZOD"]
+    # The regions' own requests (now hits) and repeats schedule nothing new
+    prefetch.after_view(("m", "series_for", ("x", "ZOD", True, "nl")))
+    prefetch.after_view(("m", "series_for", ("x", "GM0109", True, "nl")))
+    time.sleep(1.0)
+    assert len(build.built) == 2
+
+
+def test_a_view_that_fails_to_build_does_not_stop_the_others(caplog):
+    broken = ("m", "map_for", ("GM0109",))
+    build = Recorder(fail={broken})
+    prefetch = RegionPrefetch(REGIONS, build, quiet=0.0)
+    prefetch.after_view(("m", "map_for", ("GM0114",)))
+    assert wait_for(lambda: build.built == [("m", "map_for", ("ZOD",))])
+    assert wait_for(lambda: "prefetch of" in caplog.text)
