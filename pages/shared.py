@@ -6,13 +6,13 @@ sessions through ``st.cache_resource``: one copy in memory however many people a
 
 from __future__ import annotations
 
+import collections
 import functools
 import gc
 import html
 import importlib
 import itertools
 import logging
-import queue
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -161,24 +161,34 @@ class RegionPrefetch:
     """Builds, in one background thread, the views that a change of region will ask for.
 
     A change of municipality is the commonest rerun, and on a server that has not yet shown
-    that municipality it builds every view of the page (0.4-0.8 s). The views depend on the
+    that municipality it builds every view of the page (0.3-1 s). The views depend on the
     region only through their arguments, so the same call with another of the sidebar's
     regions in the region's place is the view that region will show. The thread works only
     when no page has asked for a view for ``quiet`` seconds (the GIL is shared with the page
-    runs), one view at a time, each view once per server; a failure is only logged (the page
-    run that needs the view computes it, or shows its error, as before).
+    runs), one view at a time, the newest guess first; at most ``backlog`` guesses wait (on a
+    busy server the oldest are dropped rather than built late, when they would only push
+    views that are in use out of the bounded cache). A failure is only logged: the page run
+    that needs the view computes it, or shows its error, as before.
     """
 
     def __init__(
-        self, regions: tuple[str, ...], build: Callable[..., object], quiet: float = 0.25
+        self,
+        regions: tuple[str, ...],
+        build: Callable[..., object],
+        quiet: float = 0.25,
+        backlog: int = 64,
+        rest: float = 1.0,
     ) -> None:
         self.regions = frozenset(regions)
         self.build = build
         self.quiet = quiet
+        self.rest = rest
+        self.backlog = backlog
         self.scheduled: set[tuple] = set()
-        self.pending: queue.SimpleQueue[tuple] = queue.SimpleQueue()
+        self.pending: collections.deque[tuple] = collections.deque()
         self.last_request = time.monotonic()
         self.lock = threading.Lock()
+        self.wake = threading.Condition(self.lock)
         self.thread: threading.Thread | None = None
 
     def siblings(self, key: tuple) -> list[tuple]:
@@ -195,30 +205,42 @@ class RegionPrefetch:
     def after_view(self, key: tuple) -> None:
         """Note a page's request (the thread waits for quiet) and schedule its siblings."""
         self.last_request = time.monotonic()
-        fresh = []
         with self.lock:
             self.scheduled.add(key)
-            for sibling in self.siblings(key):
-                if sibling not in self.scheduled:
-                    self.scheduled.add(sibling)
-                    fresh.append(sibling)
+            fresh = [s for s in self.siblings(key) if s not in self.scheduled]
+            if not fresh:
+                return
             if len(self.scheduled) > 8 * VIEW_CACHE_SIZE:  # bounded: forget, at worst rebuild
-                self.scheduled = set(fresh)
-            if fresh and self.thread is None:
+                self.scheduled = set(self.pending)
+            self.scheduled.update(fresh)
+            self.pending.extend(fresh)
+            while len(self.pending) > self.backlog:
+                self.scheduled.discard(self.pending.popleft())  # may be guessed again later
+            if self.thread is None:
                 self.thread = threading.Thread(target=self.work, name="view-prefetch", daemon=True)
                 self.thread.start()
-        for sibling in fresh:
-            self.pending.put(sibling)
+            self.wake.notify()
 
     def work(self) -> None:
         while True:
-            key = self.pending.get()
+            with self.lock:
+                while not self.pending:
+                    self.wake.wait()
             while (idle := time.monotonic() - self.last_request) < self.quiet:
                 time.sleep(self.quiet - idle)
+            with self.lock:  # the newest guess once it is quiet, not the one that woke us
+                if not self.pending:
+                    continue
+                key = self.pending.pop()
+            began = time.monotonic()
             try:
                 self.build(*key)
             except Exception:  # noqa: BLE001 - the page that needs it will say what failed
                 logging.getLogger(__name__).warning("prefetch of %s failed", key, exc_info=True)
+            # Rest as long as the build took: a new visitor's page load (7 MB of JavaScript
+            # served by this process) keeps at least half the GIL, which the quiet rule
+            # cannot see as it watches views only.
+            time.sleep((time.monotonic() - began) * self.rest)
 
 
 PREFETCH = RegionPrefetch(REGION_CHOICES, _cached_view)

@@ -11,9 +11,8 @@ from indicators.state import GOAL_CHOICES
 from indicators.ui_text import t
 from indicators.views.vergelijken import (
     MAX_COMPARE,
-    compare_table_html_for,
+    comparison_for,
     default_selection,
-    profile_for,
 )
 from pages import shared
 
@@ -52,10 +51,10 @@ if not selection:
 
 # () stands for the region's default selection (see chosen_regions).
 shown = () if selection == default_regions else tuple(selection)
-chart = shared.cached_view(profile_for, shown, int(goal), region, lang)
-shared.show_chart(chart, "vergelijken_profiel")
+comparison = shared.cached_view(comparison_for, shown, int(goal), region, lang)
+shared.show_chart(comparison.chart, "vergelijken_profiel")
 st.caption(t("vg_caption", lang))
 
 st.subheader(t("vg_table_heading", lang))
-st.html(shared.cached_view(compare_table_html_for, shown, int(goal), region, lang))
+st.html(comparison.table_html)
 st.caption(t("vg_table_caption", lang, marks=marks_legend(lang)))

@@ -413,7 +413,7 @@ def test_compare_title_counts_indicators_behind_and_ahead_of_nederland(snap, sco
         behind += diff < 0
         ahead += diff > 0
     sel = vergelijken.default_selection(EMMEN, scores.peers.get(EMMEN, []))
-    title = vergelijken.profile_for(snap, scores, tuple(sel), 2, EMMEN, lang).title
+    title = vergelijken.comparison_for(snap, scores, tuple(sel), 2, EMMEN, lang).chart.title
     if lang == "nl":
         expected = f"Emmen ligt op {behind} van de {have} indicatoren achter op Nederland"
         expected += f" en op {ahead} voor" if ahead else ""

@@ -41,7 +41,7 @@ def test_the_siblings_are_the_same_call_with_each_other_region_in_its_place():
     ]
     # Nothing region-specific, nothing to build; a region inside a tuple is not the region
     assert prefetch.siblings(("m", "outlook_for", ("nl",))) == []
-    assert prefetch.siblings(("m", "profile_for", (("GM0114", "ZOD"), 1, "nl"))) == []
+    assert prefetch.siblings(("m", "comparison_for", (("GM0114", "ZOD"), 1, "nl"))) == []
 
 
 def test_each_sibling_is_built_once_in_the_background_after_a_quiet_spell():
@@ -66,3 +66,21 @@ def test_a_view_that_fails_to_build_does_not_stop_the_others(caplog):
     prefetch.after_view(("m", "map_for", ("GM0114",)))
     assert wait_for(lambda: build.built == [("m", "map_for", ("ZOD",))])
     assert wait_for(lambda: "prefetch of" in caplog.text)
+
+
+def test_on_a_busy_server_only_the_newest_guesses_wait_and_are_built_newest_first():
+    build = Recorder()
+    prefetch = RegionPrefetch(REGIONS, build, quiet=0.5, backlog=3)
+    for view in ("a", "b", "c"):  # two guesses each: six, of which the newest three wait
+        prefetch.after_view(("m", view, ("GM0114",)))
+    assert wait_for(lambda: len(build.built) == 3)
+    time.sleep(1.0)
+    assert build.built == [
+        ("m", "c", ("ZOD",)),
+        ("m", "c", ("GM0109",)),
+        ("m", "b", ("ZOD",)),
+    ]
+    # A dropped guess was forgotten: asked for again, it is guessed (and built) again
+    prefetch.after_view(("m", "a", ("GM0114",)))
+    assert wait_for(lambda: len(build.built) == 5)
+    assert sorted(build.built[3:]) == [("m", "a", ("GM0109",)), ("m", "a", ("ZOD",))]

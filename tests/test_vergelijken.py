@@ -13,12 +13,7 @@ from streamlit.testing.v1 import AppTest
 from indicators import catalog
 from indicators.charts.compare import cell_text
 from indicators.formatting import format_number
-from indicators.views.vergelijken import (
-    compare_table_html_for,
-    default_selection,
-    profile_finding,
-    profile_for,
-)
+from indicators.views.vergelijken import comparison_for, default_selection, profile_finding
 from tests.conftest import REGIONS
 from tests.html_text import html_tables
 
@@ -46,13 +41,14 @@ def test_an_empty_selection_is_the_regions_default_selection(snap, scores):
     for region in ("GM0118", "ZOD"):
         default = tuple(default_selection(region, scores.peers.get(region, [])))
         assert region in default and len(default) == 12
-        table = compare_table_html_for(snap, scores, (), 2, region)
-        assert table == compare_table_html_for(snap, scores, default, 2, region)
-        chart = profile_for(snap, scores, (), 2, region)
-        assert chart.data.equals(profile_for(snap, scores, default, 2, region).data)
-        assert sorted(chart.data["region"].unique()) == sorted(default)
-    assert compare_table_html_for(snap, scores, (), 2, "GM0118") != compare_table_html_for(
-        snap, scores, (), 2, "ZOD"
+        shown = comparison_for(snap, scores, (), 2, region)
+        explicit = comparison_for(snap, scores, default, 2, region)
+        assert shown.table_html == explicit.table_html
+        assert shown.chart.data.equals(explicit.chart.data)
+        assert sorted(shown.chart.data["region"].unique()) == sorted(default)
+    assert (
+        comparison_for(snap, scores, (), 2, "GM0118").table_html
+        != comparison_for(snap, scores, (), 2, "ZOD").table_html
     )
 
 

@@ -39,12 +39,13 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
     order of the selection, z coloured, values written in the cells."""
     rows = list(dict.fromkeys(frame["indicator_name"]))
     columns = list(dict.fromkeys(frame["region_name"]))
-    grid = frame.set_index(["indicator_name", "region_name"])
+    # A dict of records, not frame.loc per cell: 240 cells cost 70 ms through .loc.
+    grid = {(rec["indicator_name"], rec["region_name"]): rec for rec in frame.to_dict("records")}
     z, text, hover, missing = [], [], [], []
     for row in rows:
         z_row, text_row, hover_row, missing_row = [], [], [], []
         for column in columns:
-            rec = grid.loc[(row, column)]
+            rec = grid[(row, column)]
             value, score = float(rec["value"]), float(rec["z"])
             decimals = int(rec["decimals"])
             z_row.append(score)
@@ -121,17 +122,22 @@ def profile_heatmap(frame: pd.DataFrame, goal: int, title: str, lang: str = "nl"
             },
         )
     )
-    for index, column in enumerate(columns):
-        # The missing-cells text: heatmap text is not drawn where z is empty.
-        for row_index, row in enumerate(rows):
-            if math.isnan(z[row_index][index]):
-                fig.add_annotation(
-                    x=column,
-                    y=row,
-                    text=t("km_no_data", lang).replace(" ", "<br>"),
-                    showarrow=False,
-                    font={"size": 10, "color": "#444444"},
-                )
+    # The missing-cells text: heatmap text is not drawn where z is empty. Set at once:
+    # add_annotation validates the whole list again on every call (10 ms each).
+    fig.update_layout(
+        annotations=[
+            {
+                "x": column,
+                "y": row,
+                "text": t("km_no_data", lang).replace(" ", "<br>"),
+                "showarrow": False,
+                "font": {"size": 10, "color": "#444444"},
+            }
+            for index, column in enumerate(columns)
+            for row_index, row in enumerate(rows)
+            if math.isnan(z[row_index][index])
+        ]
+    )
     height = 330 + 40 * len(rows)
     tables = sorted({table for i in catalog.scored_indicators(goal) for table in i.tables})
     source = source_text(tables, lang)

@@ -4,6 +4,8 @@ Nederland = 0) and the table of raw values behind it, each with its own year."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from indicators import catalog
@@ -217,36 +219,30 @@ def chosen_regions(scores: Scores, regions: tuple[str, ...], region: str) -> lis
     return list(regions) or default_selection(region, scores.peers.get(region, []))
 
 
-def profile_for(
+class Comparison(NamedTuple):
+    """What Vergelijken shows of one selection: the profile heatmap and the table."""
+
+    chart: Chart
+    table_html: str
+
+
+def comparison_for(
     snap: Snapshot,
     scores: Scores,
     regions: tuple[str, ...],
     goal: int,
     region: str,
     lang: str = "nl",
-) -> Chart:
-    """The profile heatmap for a selection (a tuple, so the result can be cached; () is the
-    region's default selection)."""
+) -> Comparison:
+    """The profile heatmap and the comparison table (an accessible HTML table) of a selection,
+    both from one profile frame (a tuple, so the result can be cached; () is the region's
+    default selection): the frame walks every indicator of the goal for every chosen region."""
     names = region_names(snap, lang=lang)
     selection = chosen_regions(scores, regions, region)
     frame = profile(scores, snap.observations, selection, goal, names, lang)
     title = profile_finding(frame, focus_of(selection, region), goal, names, lang)
-    return profile_heatmap(frame, goal, title, lang)
-
-
-def compare_table_html_for(
-    snap: Snapshot,
-    scores: Scores,
-    regions: tuple[str, ...],
-    goal: int,
-    region: str,
-    lang: str = "nl",
-) -> str:
-    """The comparison table of a selection as an accessible HTML table (cached per selection:
-    it walks every indicator of the goal for every chosen region; () is the region's default
-    selection)."""
-    names = region_names(snap, lang=lang)
-    selection = chosen_regions(scores, regions, region)
-    frame = profile(scores, snap.observations, selection, goal, names, lang)
     table = compare_table(frame, scores, selection, goal, names, lang, snapshot_year(snap))
-    return html_table(table, t("vg_table_heading", lang))
+    return Comparison(
+        profile_heatmap(frame, goal, title, lang),
+        html_table(table, t("vg_table_heading", lang)),
+    )
