@@ -198,6 +198,18 @@ def wait_for_run(page, timeout_ms: float = 60_000) -> None:
     page.wait_for_selector(NOT_RUNNING, timeout=timeout_ms)
 
 
+# A run that follows the first one (the presentation's screen size, a parameter written to the
+# URL) fades the elements it will replace (Streamlit marks them data-stale) until it finishes.
+SETTLED = f"""() => !!document.querySelector("{NOT_RUNNING}")
+  && !document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')"""
+
+
+def wait_for_settled(page, timeout_ms: float = 60_000) -> None:
+    """No run going and no faded element: what a reader (or an accessibility scan) sees once
+    the page has come to rest."""
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
+
+
 # The timed rule (bench_app): installed before the page's own scripts, it logs
 # [time, elements in the page body, script run finished, charts, charts drawn] at every DOM
 # change, on the page's clock. The app is 'notRunning' before its first run too, and React may
