@@ -5,6 +5,8 @@ so this test cannot be satisfied by how the app describes itself."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -49,6 +51,10 @@ def test_page_has_no_wcag_violations(app_url, browser, path, lang):
     # A follow-up run (the presentation's screen size) fades the old elements until it ends:
     # scan the page at rest, not half-faded text (axe would report its contrast).
     harness.wait_for_settled(page)
+    # The document script sets the language once Streamlit has drawn its block; on a loaded
+    # machine that lags: wait for it (15 s), then check.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function("l => document.documentElement.lang === l", arg=lang, timeout=15_000)
     assert page.evaluate("document.documentElement.lang") == lang
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
     violations = results.response["violations"]
@@ -95,7 +101,11 @@ def test_every_chart_has_a_name_and_a_description(app_url, browser, path):
         arg=CHART_PAGES[path],
         timeout=45_000,
     )
-    page.wait_for_timeout(500)
+    harness.wait_for_settled(page)  # a follow-up run redraws the charts it faded
+    # The document script names each chart after Streamlit has drawn it; on a loaded machine
+    # that lags: wait for the names (15 s), then check what is there.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"() => ({CHART_NAMES})().every(c => c.name)", timeout=15_000)
     charts = page.evaluate(CHART_NAMES)
     assert len(charts) >= CHART_PAGES[path], charts
     for chart in charts:
