@@ -205,9 +205,12 @@ class RegionPrefetch:
     def after_view(self, key: tuple) -> None:
         """Note a page's request (the thread waits for quiet) and schedule its siblings."""
         self.last_request = time.monotonic()
+        siblings = self.siblings(key)
+        if not siblings:  # most views name no region: no lock, nothing remembered
+            return
         with self.lock:
             self.scheduled.add(key)
-            fresh = [s for s in self.siblings(key) if s not in self.scheduled]
+            fresh = [s for s in siblings if s not in self.scheduled]
             if not fresh:
                 return
             if len(self.scheduled) > 8 * VIEW_CACHE_SIZE:  # bounded: forget, at worst rebuild
