@@ -345,6 +345,13 @@ def restore_pending_query() -> None:
         st.session_state[key] = value
 
 
+def forget_choice(key: str) -> None:
+    """Take a page's selection out of the link and out of what app.py keeps across pages
+    (``_sticky``), so that the next run starts from the page's default again."""
+    st.query_params.pop(key, None)
+    st.session_state.get("_sticky", {}).pop(key, None)
+
+
 def read_view_state() -> ViewState:
     """Parse the URL once per run; notes for unknown values are shown by app.py."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}

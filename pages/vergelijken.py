@@ -42,10 +42,13 @@ goal = goal or state.doel
 if st.query_params.get("doel") != str(goal):
     st.query_params["doel"] = str(goal)
 chosen = ",".join(selection)
-if selection and st.query_params.get("vergelijk") != chosen:
+if not selection or selection == default_regions:
+    # The region's own default is not written down: another region then brings its own
+    # default (peers) instead of keeping this one's.
+    shared.forget_choice("vergelijk")
+elif st.query_params.get("vergelijk") != chosen:
     st.query_params["vergelijk"] = chosen  # the link reproduces the comparison
 if not selection:
-    st.query_params.pop("vergelijk", None)
     st.info(t("vg_empty", lang))
     st.stop()
 

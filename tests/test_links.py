@@ -55,3 +55,25 @@ def test_switching_the_language_writes_it_into_the_link(run_page):
     assert not at.exception
     assert at.query_params["lang"] in ("en", ["en"])
     assert at.title[0].value == "Broad prosperity South and East Drenthe"
+
+
+def test_vergelijken_follows_a_change_of_region_to_its_default_selection(run_page):
+    """A default selection is not written into the link: after Emmen, Coevorden shows its own
+    peers, not Emmen's (it did, with 'Coevorden ligt op ...' over Emmen's peer group)."""
+    at = run_page("vergelijken", gemeente="GM0114")
+    emmen = at.multiselect(key="vergelijken_regions_GM0114").value
+    assert emmen[0] == "GM0114"
+    assert "vergelijk" not in at.query_params
+    at.selectbox(key="gemeente").set_value("GM0109").run()
+    assert not at.exception
+    coevorden = at.multiselect(key="vergelijken_regions_GM0109").value
+    assert coevorden[0] == "GM0109"
+    assert coevorden != emmen
+    assert "vergelijk" not in at.query_params
+
+
+def test_a_chosen_comparison_stays_in_the_link(run_page):
+    at = run_page("vergelijken", gemeente="GM0114")
+    at.multiselect(key="vergelijken_regions_GM0114").set_value(["GM0114", "NL01"]).run()
+    assert not at.exception
+    assert at.query_params["vergelijk"] in ("GM0114,NL01", ["GM0114,NL01"])
