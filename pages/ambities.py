@@ -214,8 +214,9 @@ for name in SCENARIOS:
     scenario_data.append(scenario.data)
     st.markdown(f"**{t(f'amb_scenario_{name}', lang)}**")
     st.dataframe(scenario.table, hide_index=True)
-    with st.expander(t("amb_scenario_details", lang)):
-        st.dataframe(scenario.contributions, hide_index=True)
+    details = t("amb_scenario_details", lang)
+    if details_box := shared.lazy_expander(details, f"ambities_scenario_{name}_open"):
+        details_box.dataframe(scenario.contributions, hide_index=True)
 whatif_data = pd.concat(
     ([view.data.assign(scenario="streefwaarden")] if chosen else []) + scenario_data,
     ignore_index=True,

@@ -87,10 +87,10 @@ st.markdown(tables.place)
 
 st.subheader(t("km_reference_heading", lang, year=year))
 st.dataframe(tables.reference, hide_index=True)
-with st.expander(t("km_table_heading", lang)):
+if table_box := shared.lazy_expander(t("km_table_heading", lang), "kaart_table_open"):
     best = t("km_best_scored" if ind.scored else "km_best_context", lang)
-    st.caption(t("km_table_caption", lang, best=best, marks=marks_legend(lang)))
-    st.dataframe(tables.values, hide_index=True, height=420)
+    table_box.caption(t("km_table_caption", lang, best=best, marks=marks_legend(lang)))
+    table_box.dataframe(tables.values, hide_index=True, height=420)
 
 st.subheader(t("km_wijk_heading", lang))
 st.markdown(t("km_wijk_intro", lang))
@@ -106,5 +106,6 @@ if st.query_params.get("wijk") != wijk_chosen:
     st.query_params["wijk"] = wijk_chosen
 wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang, shared.geometry_url("wijken"))
 shared.show_chart(wijk_chart, "kaart_wijken")
-with st.expander(t("km_wijk_table_heading", lang)):
-    st.dataframe(shared.cached_view(wijk_table_for, wijk_chosen, lang), hide_index=True, height=420)
+if wijk_box := shared.lazy_expander(t("km_wijk_table_heading", lang), "kaart_wijk_table_open"):
+    wijk_table = shared.cached_view(wijk_table_for, wijk_chosen, lang)
+    wijk_box.dataframe(wijk_table, hide_index=True, height=420)

@@ -22,6 +22,7 @@ from typing import NamedTuple, TypeVar
 import plotly.graph_objects as go
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.delta_generator import DeltaGenerator
 
 from indicators import boundaries, scoring
 from indicators.charts import Chart
@@ -413,6 +414,18 @@ def show_chart(chart: Chart, key: str) -> None:
         (f"{chart.file_stem}.csv", f"{chart.file_stem}_excel-nl.csv"),
         key,
     )
+
+
+def lazy_expander(label: str, key: str) -> DeltaGenerator | None:
+    """An expander (drawn closed) whose content is built and sent only while it is open.
+
+    A closed expander's content still travels and is mounted in the browser on every run,
+    though nobody sees it: Kaart's tables of 342 municipalities and of the wijken slowed
+    every load of the page. Opening it reruns the page (Streamlit's ``on_change="rerun"``),
+    which then returns the container to draw into; while closed this returns None.
+    """
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
 
 
 def csv_buttons(

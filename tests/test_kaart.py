@@ -172,3 +172,28 @@ def test_kaart_shows_the_snapshot_value(region, snap, run_page):
     row = reference[reference["Regio"] == name].iloc[0]
     assert str(row.iloc[1]).startswith(expected) and row["Jaar"] == year
     assert {"indicator", "jaar"} <= set(at.query_params)
+
+
+def test_the_closed_tables_are_not_sent_and_open_with_the_snapshot_values(snap, run_page):
+    """The two tables in expanders travel only once opened (each opening reruns the page)."""
+    at = run_page("kaart", gemeente="GM0114")
+    assert not at.exception
+    assert len(at.dataframe) == 1  # the reference table; both expanders closed
+    at.session_state["kaart_table_open"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 2
+    table = at.dataframe[1].value
+    obs = snap.observations
+    ind = catalog.BY_ID["income_household_mean_disposable"]
+    year = int(obs[(obs.indicator == ind.id) & obs.region.str.startswith("GM")].year.max())
+    at_year = obs[(obs.indicator == ind.id) & (obs.year == year) & obs.region.str.startswith("GM")]
+    # one row per municipality on the map; those with a figure that year have a place
+    assert int(table["Plaats"].notna().sum()) == at_year.region.nunique()
+    emmen = table[table["Gebied"] == "Emmen"].iloc[0]
+    value = float(at_year.loc[at_year.region == "GM0114", "value"].iloc[0])
+    assert str(emmen.iloc[2]).startswith(format_number(value, ind.decimals))
+    assert emmen["Jaar"] == year
+    at.session_state["kaart_wijk_table_open"] = True
+    at.run()
+    assert len(at.dataframe) == 3

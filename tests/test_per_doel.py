@@ -182,3 +182,18 @@ def test_goal_table_marks_an_indicator_whose_newest_figure_is_dated(expected):
         old = newest < snapshot_year(snap) - 5
         label = f"{ind.name_nl} · verouderd ({newest})" if old else ind.name_nl
         assert label in table.index, (label, list(table.index)[:3])
+
+
+def test_the_indicator_card_is_sent_only_when_its_expander_is_open(snap, run_page):
+    """Closed, the card's text does not travel; opened, it lists the years in the snapshot."""
+    at = run_page("per_doel", gemeente="GM0114", doel="3", indicator="unemployment_rate")
+    assert not at.exception
+    assert not [m for m in at.markdown if "**Jaren beschikbaar:**" in m.value]
+    at.session_state["per_doel_card_open"] = True
+    at.run()
+    assert not at.exception
+    obs = snap.observations
+    years = sorted(int(y) for y in obs.loc[obs.indicator == "unemployment_rate", "year"].unique())
+    card = [m.value for m in at.markdown if "**Jaren beschikbaar:**" in m.value]
+    assert len(card) == 1
+    assert f"**Jaren beschikbaar:** {', '.join(map(str, years))}" in card[0]
