@@ -147,5 +147,4 @@ if absent:
     st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))
 st.markdown(shared.cached_view(trend_for, ind.id, region, lang))
 if card_box := shared.lazy_expander(t("pd_card_expander", lang), "per_doel_card_open"):
-    card_lines = shared.cached_view(indicator_card_for, ind.id, lang)
-    card_box.markdown("\n\n".join(f"**{label}:** {text}" for label, text in card_lines))
+    card_box.markdown(shared.cached_view(indicator_card_for, ind.id, lang))

@@ -63,9 +63,8 @@ if st.query_params.get("indicator") != ind.id:
 if st.query_params.get("jaar") != str(year):
     st.query_params["jaar"] = str(year)
 
-with st.container(border=True):  # one text block: each Markdown element costs the browser
-    card_lines = shared.cached_view(indicator_card_for, ind.id, lang)
-    st.markdown("\n\n".join(f"**{label}:** {text}" for label, text in card_lines))
+with st.container(border=True):
+    st.markdown(shared.cached_view(indicator_card_for, ind.id, lang))
 
 st.subheader(t("vk_series_heading", lang))
 if ind.is_count:

@@ -352,12 +352,12 @@ def goal_card_for(snap: Snapshot, scores: Scores, region: str, goal: int) -> dic
     return goal_cards(scores, region, snapshot_year(snap))[goal - 1]
 
 
-def indicator_card_for(
-    snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl"
-) -> list[tuple[str, str]]:
-    """:func:`indicator_card` of one indicator (a builder for the pages' view cache)."""
+def indicator_card_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl") -> str:
+    """:func:`indicator_card` of one indicator as one Markdown text, a paragraph per line (a
+    builder for the pages' view cache; one block, as each Markdown element costs the browser)."""
     del scores
-    return indicator_card(catalog.BY_ID[indicator], snap.observations, lang)
+    lines = indicator_card(catalog.BY_ID[indicator], snap.observations, lang)
+    return "\n\n".join(f"**{label}:** {text}" for label, text in lines)
 
 
 def series_frame_for(
