@@ -35,19 +35,40 @@ def test_dutch_number_format():
     assert format_number(float("nan")) == "–"
 
 
+def in_fresh_interpreter(code: str) -> list[str]:
+    """Run ``code`` in a new Python process at the project root and return its printed lines.
+
+    The collector's state is the whole process's: in the suite, the background builds of
+    earlier page tests (``shared.RegionPrefetch``) allocate, collect and freeze on their own
+    thread while a test counts, so these tests run where no other thread is."""
+    import subprocess
+    import sys
+    import textwrap
+
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
 def test_cached_resources_leave_the_collectors_sight_after_their_garbage_is_freed():
     """Streamlit's full collection after every run must not rescan the snapshot and caches;
     a cycle dropped while building must still be freed, not frozen."""
-    import gc
-    import weakref
+    freed, same, more_frozen, left = in_fresh_interpreter(
+        """
+        import gc, weakref
+        from pages.shared import _frozen
 
-    from pages.shared import _frozen
+        class Node:
+            pass
 
-    class Node:
-        pass
-
-    gc.disable()  # only _frozen's own collection may free the cycle below
-    try:
+        gc.disable()  # only _frozen's own collection may free the cycle below
         dropped = Node()
         dropped.me = dropped
         gone = weakref.ref(dropped)
@@ -55,39 +76,38 @@ def test_cached_resources_leave_the_collectors_sight_after_their_garbage_is_free
         kept = Node()
         kept.me = kept
         frozen_before = gc.get_freeze_count()
-        assert _frozen(kept) is kept
-        assert gone() is None
-        assert gc.get_freeze_count() > frozen_before
-        assert gc.get_count()[0] == 0  # nothing left for the next collection to scan
-    finally:
-        gc.unfreeze()
-        gc.enable()
+        same = _frozen(kept) is kept
+        left = gc.get_count()[0]
+        print(gone() is None, same, gc.get_freeze_count() > frozen_before, left)
+        """
+    )
+    assert (freed, same, more_frozen) == ("True", "True", "True")
+    assert left == "0"  # nothing left for the next collection to scan
 
 
 def test_a_rescan_frees_a_frozen_cycle_once_it_is_dropped():
     """An evicted cached view that holds a reference cycle must not stay forever."""
-    import gc
-    import weakref
+    after_freeze, after_rescan = in_fresh_interpreter(
+        """
+        import gc, weakref
+        from pages.shared import _frozen
 
-    from pages.shared import _frozen
+        class Node:
+            pass
 
-    class Node:
-        pass
-
-    gc.disable()
-    try:
+        gc.disable()
         view = Node()
         view.me = view
         evicted = weakref.ref(view)
         _frozen(view)  # cached: frozen with everything else
         del view  # evicted from the cache; only the cycle keeps it
         _frozen(None)
-        assert evicted() is not None  # a plain freeze never looks at it again
+        after_freeze = evicted() is not None  # a plain freeze never looks at it again
         _frozen(None, rescan=True)
-        assert evicted() is None
-    finally:
-        gc.unfreeze()
-        gc.enable()
+        print(after_freeze, evicted() is None)
+        """
+    )
+    assert (after_freeze, after_rescan) == ("True", "True")
 
 
 @pytest.mark.legacy_pages
