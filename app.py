@@ -36,7 +36,7 @@ st.session_state["view_state"] = state
 # Page selections (indicator, year, goal, zoom, compared regions, wijk indicator) stay when a
 # page switch clears the URL: Streamlit drops query parameters on navigation, so the last
 # valid ones are kept and written back.
-sticky: dict[str, object] = st.session_state.setdefault("_sticky", {})
+sticky = shared.sticky_choices()
 noted = {note.param for note in state.notes}
 for key in STICKY:
     if key in st.query_params and key not in noted:

@@ -376,11 +376,17 @@ def restore_pending_query() -> None:
         st.session_state[key] = value
 
 
+def sticky_choices() -> dict[str, object]:
+    """The page selections (``state.STICKY``) that app.py keeps across pages in this session:
+    Streamlit drops query parameters on navigation."""
+    return st.session_state.setdefault("_sticky", {})
+
+
 def forget_choice(key: str) -> None:
-    """Take a page's selection out of the link and out of what app.py keeps across pages
-    (``_sticky``), so that the next run starts from the page's default again."""
+    """Take a page's selection out of the link and out of :func:`sticky_choices`, so that
+    the next run starts from the page's default again."""
     st.query_params.pop(key, None)
-    st.session_state.get("_sticky", {}).pop(key, None)
+    sticky_choices().pop(key, None)
 
 
 def read_view_state() -> ViewState:
