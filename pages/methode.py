@@ -15,22 +15,23 @@ lang, snap, scores, state, region, names = shared.start_page()
 view = shared.cached_view(vm.methode_for, lang)
 
 st.title(t("m_title", lang))
-st.markdown(t("m_intro", lang))
-
-st.subheader(t("m_score_heading", lang))
-st.markdown(t("m_score_steps", lang, cap=format_number(scoring.Z_CAP, lang=lang)))
+shared.text_block(
+    t("m_intro", lang),
+    shared.heading(t("m_score_heading", lang)),
+    t("m_score_steps", lang, cap=format_number(scoring.Z_CAP, lang=lang)),
+)
 st.latex(vm.FORMULA_Z)
 st.latex(vm.FORMULA_SCORE)
 st.caption(t("m_formula_caption", lang))
 
-st.subheader(t("m_rules_heading", lang))
 scored_years = view.scored_years
 per_year = (
     t("m_per_year_years", lang, years=join_words(map(str, scored_years), lang))
     if scored_years
     else t("m_per_year_none", lang)
 )
-st.markdown(
+shared.text_block(
+    shared.heading(t("m_rules_heading", lang)),
     t(
         "m_rules",
         lang,
@@ -38,11 +39,10 @@ st.markdown(
         trend_years=scoring.TREND_YEARS,
         relative=format_number(scoring.RELATIVE_CHANGE, 1, lang),
         dated=DATED_AFTER_YEARS,
-    )
+    ),
+    shared.heading(t("m_peers_heading", lang)),
+    t("m_peers", lang, k=scoring.PEER_COUNT),
 )
-
-st.subheader(t("m_peers_heading", lang))
-st.markdown(t("m_peers", lang, k=scoring.PEER_COUNT))
 peers = vm.peer_names(region, scores.peers, names)
 st.caption(
     escape_markdown(
@@ -50,25 +50,24 @@ st.caption(
     )
 )
 
-st.subheader(t("m_caveats_heading", lang))
-st.markdown(t("m_caveats", lang))
+shared.text_block(shared.heading(t("m_caveats_heading", lang)), t("m_caveats", lang))
 context = view.context
 context_heading = t("m_context_heading", lang)
-st.markdown(f"**{context_heading}**")
-st.dataframe(
-    context,
-    hide_index=True,
-    height="content",
-    column_config={
-        t(key, lang): st.column_config.TextColumn(t(key, lang), width=px)
-        for key, px in vm.CONTEXT_WIDTHS.items()
-    },
-    alt=context_heading,
-)
+# Fifty rows that most readers skip: drawn only when opened (the page loads faster).
+if box := shared.lazy_expander(f"**{context_heading}** ({len(context)})", "methode_context"):
+    box.dataframe(
+        context,
+        hide_index=True,
+        height="content",
+        column_config={
+            t(key, lang): st.column_config.TextColumn(t(key, lang), width=px)
+            for key, px in vm.CONTEXT_WIDTHS.items()
+        },
+        alt=context_heading,
+    )
 st.caption(t("m_context_caption", lang, n=len(context), total=len(catalog.INDICATORS)))
 
-st.subheader(t("m_sens_heading", lang))
-st.markdown(t("m_sens_intro", lang))
+shared.text_block(shared.heading(t("m_sens_heading", lang)), t("m_sens_intro", lang))
 widths = {
     t(key, lang): st.column_config.TextColumn(t(key, lang), width=px)
     for key, px in vm.SENSITIVITY_WIDTHS.items()
@@ -87,8 +86,10 @@ counts = view.ranked_counts
 per_goal = ", ".join(t("m_goal_count", lang, goal=g, n=n) for g, n in counts.items())
 st.caption(t("m_sens_table_caption", lang, n=per_goal))
 
-st.subheader(t("m_sources_heading", lang))
-st.markdown(escape_markdown(t("m_snapshot_line", lang, **view.build_info)))
+shared.text_block(
+    shared.heading(t("m_sources_heading", lang)),
+    escape_markdown(t("m_snapshot_line", lang, **view.build_info)),
+)
 url_column = t("m_col_url", lang)
 links = {url_column: st.column_config.LinkColumn(url_column, display_text="open")}
 st.dataframe(
@@ -111,5 +112,4 @@ st.dataframe(
     alt=geo_heading,
 )
 
-st.subheader(t("m_quality_heading", lang))
-st.markdown(t("m_quality", lang))
+shared.text_block(shared.heading(t("m_quality_heading", lang)), t("m_quality", lang))

@@ -452,6 +452,21 @@ def show_chart(chart: Chart, key: str) -> None:
     )
 
 
+def heading(text: str) -> str:
+    """A section heading inside a ``text_block`` (what ``st.subheader`` draws, as Markdown)."""
+    return f"### {text}"
+
+
+def text_block(*parts: str) -> None:
+    """Headings and paragraphs that follow each other, as one Markdown element.
+
+    The browser mounts every element on its own: on a warm reload each costs about 5 ms,
+    whatever its length (benchmarks). A page of text written as one element per paragraph is
+    slower for nothing; empty parts are left out.
+    """
+    st.markdown("\n\n".join(part for part in parts if part))
+
+
 def lazy_expander(label: str, key: str) -> DeltaGenerator | None:
     """An expander (drawn closed) whose content is built and sent only while it is open.
 

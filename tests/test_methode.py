@@ -127,10 +127,10 @@ def test_method_page_shows_scores_sources_and_sentences(region, expected, run_pa
     name = snap.regions.set_index("code").loc[region, "name"]
     actueel = scores.actueel.set_index(["region", "goal"])
     for goal in (1, 2, 3):  # one table per goal, under its sentence
-        table = at.dataframe[goal].value
+        table = at.dataframe[goal - 1].value
         row = table[table["Regio"] == name].iloc[0]
         assert row["Score"] == format_number(actueel.loc[(region, goal), "score"], 1)
-    sources = at.dataframe[4].value
+    sources = at.dataframe[3].value
     houses = next(s for s in snap.manifest["sources"] if s["id"] == "cbs-83625ned")
     row = sources[sources["Titel"] == houses["title"]].iloc[0]
     assert row["Rijen"] == format_number(houses["rows_read"])
@@ -146,3 +146,23 @@ def test_method_page_in_english():
     assert not at.exception
     assert at.title[0].value == "Method & sources"
     assert any(m.value.startswith("For goal 1") for m in at.markdown)
+
+
+def test_the_context_table_is_sent_only_when_opened():
+    """Fifty rows most readers skip travel only once the expander is opened; then every
+    context indicator of the catalog is in it, and the caption counts them either way."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/methode.py").run()
+    assert not at.exception
+    context = [i for i in catalog.INDICATORS if i.direction == "context"]
+    assert len(at.dataframe) == 5  # three goals, the sources and the boundaries
+    assert not any("Gemiddelde WOZ-waarde" in set(d.value.iloc[:, 0]) for d in at.dataframe)
+    caption = f"{len(context)} van de {len(catalog.INDICATORS)} indicatoren zijn context."
+    assert any(c.value.startswith(caption) for c in at.caption)
+    at.session_state["methode_context"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 6
+    table = at.dataframe[0].value
+    assert len(table) == len(context)
+    assert set(table["Indicator"]) == {i.name_nl for i in context}
