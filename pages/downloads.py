@@ -35,26 +35,21 @@ def block(
     """Title, one-line description, size, the two download buttons and a preview."""
     frame = dataset(kind, arg)
     with st.container(border=True):
-        st.subheader(title)
-        st.markdown(description)
-        st.caption(
-            t(
-                "dl_rows",
-                lang,
-                rows=format_number(len(frame), lang=lang),
-                columns=len(frame.columns),
-            )
+        size = t(
+            "dl_rows", lang, rows=format_number(len(frame), lang=lang), columns=len(frame.columns)
         )
+        shared.text_block(shared.heading(title), description, f":small[:gray[{size}]]")
         shared.csv_buttons(
             partial(csv_bytes, kind, arg, lang),
             (t("dl_button_csv", lang), t("dl_button_excel", lang)),
             (vd.file_name(what, date), vd.file_name(what, date, dutch_excel=True)),
             f"downloads_{kind}",
         )
-        shown = shared.cached_view(vd.preview_for, kind, arg, rows, lang)
-        preview_line = t("dl_preview", lang, n=len(shown))
-        st.caption(preview_line)
-        st.dataframe(shown, hide_index=True, height="content", alt=f"{title}: {preview_line}")
+        preview_line = t("dl_preview", lang, n=min(rows, len(frame)))
+        # The previews are what makes this page long and slow to load; each opens on a click.
+        if box := shared.lazy_expander(preview_line, f"downloads_preview_{kind}"):
+            shown = shared.cached_view(vd.preview_for, kind, arg, rows, lang)
+            box.dataframe(shown, hide_index=True, height="content", alt=f"{title}: {preview_line}")
 
 
 st.title(t("dl_title", lang))

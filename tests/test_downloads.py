@@ -136,11 +136,17 @@ def test_downloads_page_shows_sizes_and_the_selection(region, expected, run_page
     snap, _ = expected
     at = run_page("downloads", gemeente=region)
     assert not at.exception
-    captions = [c.value for c in at.caption]
-    assert f"{format_number(len(snap.observations))} rijen × 14 kolommen" in captions
+    size = f"{format_number(len(snap.observations))} rijen × 14 kolommen"
+    assert any(size in m.value for m in at.markdown)
+    # The previews travel only once opened; the selection's then shows its first rows.
+    assert len(at.dataframe) == 0
+    at.session_state["downloads_preview_selection"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 1
     obs = snap.observations
     pop = obs[(obs.indicator == "population") & (obs.region == region)].sort_values("year")
-    selection = at.dataframe[1].value
+    selection = at.dataframe[0].value
     first = selection.iloc[0]
     assert (first["region"], first["year"], first["value"]) == (
         region,
