@@ -484,15 +484,15 @@ def csv_buttons(
 ) -> None:
     """Two download buttons side by side: the CSV and its Dutch-Excel variant. ``make`` is
     called with ``dutch_excel`` only when a button is clicked (no rerun, no bytes before)."""
-    for column, label, file_name, dutch, icon in zip(
-        st.columns(2),
+    row = st.container(horizontal=True)
+    for label, file_name, dutch, icon in zip(
         labels,
         file_names,
         (False, True),
         (":material/download:", ":material/table:"),
         strict=True,
     ):
-        column.download_button(
+        row.download_button(
             label,
             data=functools.partial(make, dutch_excel=dutch),
             file_name=file_name,
