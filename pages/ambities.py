@@ -192,18 +192,21 @@ else:
         "ambities_progress",
     )
 
-    st.subheader(t("amb_whatif_heading", lang))
-    for sentence in shared.cached_view(findings_for, chosen, lang):
-        st.markdown(escape_markdown(sentence))
+    shared.text_block(
+        shared.heading(t("amb_whatif_heading", lang)),
+        *map(escape_markdown, shared.cached_view(findings_for, chosen, lang)),
+    )
     view = shared.cached_view(whatif_for, chosen, lang)
     st.dataframe(view.table, hide_index=True)
-    st.caption(t("amb_whatif_caption", lang))
-    if view.skipped:
-        st.caption(t("amb_skipped", lang, names=escape_markdown(", ".join(view.skipped))))
+    shared.captions(
+        t("amb_whatif_caption", lang),
+        t("amb_skipped", lang, names=escape_markdown(", ".join(view.skipped)))
+        if view.skipped
+        else "",
+    )
     st.markdown(f"**{t('amb_contrib_heading', lang)}**")
     st.dataframe(view.contributions, hide_index=True)
-    st.caption(t("amb_contrib_caption", lang))
-    st.caption(t("amb_slide_hint", lang))
+    shared.captions(t("amb_contrib_caption", lang), t("amb_slide_hint", lang))
 
 # --- the two scenarios for ZOD ----------------------------------------------------------------
 st.subheader(t("amb_scenarios_heading", lang))

@@ -99,9 +99,11 @@ st.dataframe(
     height="content",
     alt=t("m_sources_heading", lang),
 )
-st.caption(t("m_sources_caption", lang))
 n_derived, derived_years = view.derived
-st.caption(t("m_derived_line", lang, n=format_number(n_derived, lang=lang), years=derived_years))
+shared.captions(
+    t("m_sources_caption", lang),
+    t("m_derived_line", lang, n=format_number(n_derived, lang=lang), years=derived_years),
+)
 geo_heading = t("m_geo_heading", lang)
 st.markdown(f"**{geo_heading}**")
 st.dataframe(

@@ -59,23 +59,23 @@ left.metric(
     delta=t("pd_delta_nl", lang, delta=format_number(score - 5, 1, lang)) if ok else None,
 )
 with right:
-    if ok:
-        st.caption(
-            t(
-                "pd_score_caption",
-                lang,
-                rank=t("rank_of", lang, rank=card["rank"], n=card["n_ranked"]),
-                quartile=quartile_label(str(card["quartile"]), lang),
-                bottom=t("bottom_count", lang, n=card["n_bottom"]),
-                years=card["years"],
-                n=card["n_indicators"],
-                total=card["n_total"],
-            )
+    shared.captions(
+        t(
+            "pd_score_caption",
+            lang,
+            rank=t("rank_of", lang, rank=card["rank"], n=card["n_ranked"]),
+            quartile=quartile_label(str(card["quartile"]), lang),
+            bottom=t("bottom_count", lang, n=card["n_bottom"]),
+            years=card["years"],
+            n=card["n_indicators"],
+            total=card["n_total"],
         )
-    st.caption(t("nl_reference", lang))
-    st.caption(t("quartile_note", lang))
-    if region == ZOD:
-        st.caption(t("pd_zod_rank_note", lang))
+        if ok
+        else "",
+        t("nl_reference", lang),
+        t("quartile_note", lang),
+        t("pd_zod_rank_note", lang) if region == ZOD else "",
+    )
 
 # --- contributions ----------------------------------------------------------------------------
 scored = catalog.scored_indicators(goal)
@@ -85,17 +85,13 @@ st.subheader(t("pd_contrib_heading", lang))
 shared.show_chart(
     shared.cached_view(contribution_for, region, goal, lang), f"per_doel_contrib_{goal}"
 )
-st.caption(t("pd_contrib_caption", lang))
 missing = missing_indicators(contrib, scored)
-if missing:
-    st.caption(
-        t(
-            "pd_missing",
-            lang,
-            region=names[region],
-            names=", ".join(i.name(lang) for i in missing),
-        )
-    )
+shared.captions(
+    t("pd_contrib_caption", lang),
+    t("pd_missing", lang, region=names[region], names=", ".join(i.name(lang) for i in missing))
+    if missing
+    else "",
+)
 
 # --- the tables -------------------------------------------------------------------------------
 # The chosen region is the first column after the indicator names.

@@ -467,6 +467,12 @@ def text_block(*parts: str) -> None:
     st.markdown("\n\n".join(part for part in parts if part))
 
 
+def captions(*parts: str) -> None:
+    """Notes that follow each other, as one caption element (one paragraph each): see
+    ``text_block`` for why; empty parts are left out."""
+    st.caption("\n\n".join(part for part in parts if part))
+
+
 def lazy_expander(label: str, key: str) -> DeltaGenerator | None:
     """An expander (drawn closed) whose content is built and sent only while it is open.
 

@@ -74,9 +74,10 @@ frame = shared.cached_view(series_frame_for, ind.id, region, False, lang)
 absent = missing_regions(frame, series_regions(region, ind))
 if absent:
     st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))
-st.markdown(shared.cached_view(trend_for, ind.id, region, lang))
-
-st.subheader(t("vk_ranking_heading", lang, year=year))
+shared.text_block(
+    shared.cached_view(trend_for, ind.id, region, lang),
+    shared.heading(t("vk_ranking_heading", lang, year=year)),
+)
 shared.show_chart(shared.cached_view(ranking_for, ind.id, year, region, lang), "verkennen_ranking")
 st.subheader(t("vk_distribution_heading", lang, year=year))
 shared.show_chart(
