@@ -40,6 +40,24 @@ def test_every_page_renders(app_url, browser, path):
     page.close()
 
 
+def test_a_page_connects_without_probing_its_own_path_first(app_url, browser):
+    """Streamlit's client probes ``/<page>/_stcore/health`` (404, then a 100 ms wait) unless
+    the page tells it the app's address (pages/serving.py); on a load and on a reload."""
+    page = browser.new_page(locale="nl-NL", viewport={"width": 1440, "height": 900})
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url.removeprefix(app_url)))
+    page.goto(f"{app_url}/methode?gemeente=GM0109")
+    wait_for_app(page)
+    page.reload()
+    wait_for_app(page)
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_role("heading", level=1).first.inner_text() == "Methode & bronnen"
+    probes = [url for url in asked if "_stcore/health" in url]
+    assert probes == ["/_stcore/health", "/_stcore/health"]
+    assert page.get_by_test_id("stSidebar").get_by_role("combobox").input_value() == "Coevorden"
+    page.close()
+
+
 def test_a_link_to_overzicht_by_name_opens_it_with_its_parameters(app_url, browser):
     # Streamlit serves the default page at "/" only; /overzicht must not meet "Page not found"
     # (twice: a server's very first session runs differently)
