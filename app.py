@@ -5,6 +5,9 @@ Pages in pages/ read the state, call indicators/ and draw; nothing is computed h
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import NamedTuple
+
 import streamlit as st
 
 from indicators.errors import SnapshotError
@@ -12,6 +15,32 @@ from indicators.formatting import escape_markdown
 from indicators.state import LANG_CHOICES, REGION_CHOICES, STICKY
 from indicators.ui_text import t
 from pages import serving
+
+
+class NavigationPage(NamedTuple):
+    """A page of the navigation: its file, the key of its title in ui_text, its icon."""
+
+    file: str
+    title: str
+    icon: str
+
+    @property
+    def url_path(self) -> str:
+        """Every page is served at its file's name (``/kaart``); the first also at ``/``."""
+        return Path(self.file).stem
+
+
+PAGES = (
+    NavigationPage("pages/overzicht.py", "page_overview", ":material/dashboard:"),
+    NavigationPage("pages/per_doel.py", "page_goal", ":material/flag:"),
+    NavigationPage("pages/verkennen.py", "page_explore", ":material/query_stats:"),
+    NavigationPage("pages/kaart.py", "page_map", ":material/map:"),
+    NavigationPage("pages/vergelijken.py", "page_compare", ":material/compare:"),
+    NavigationPage("pages/downloads.py", "page_downloads", ":material/download:"),
+    NavigationPage("pages/methode.py", "page_method", ":material/menu_book:"),
+    NavigationPage("pages/ambities.py", "page_ambitions", ":material/target:"),
+    NavigationPage("pages/presentatie.py", "page_presentation", ":material/slideshow:"),
+)
 
 
 def main() -> None:
@@ -107,75 +136,29 @@ def main() -> None:
 
     shared.document_language(lang)
 
+    first, *others = PAGES
     pages = [
         st.Page(
-            "pages/overzicht.py",
-            title=t("page_overview", lang),
-            icon=":material/dashboard:",
+            first.file,
+            title=t(first.title, lang),
+            icon=first.icon,
             default=True,
             url_path="start",  # served at "/": Streamlit gives the default page no path of its own
         ),
-        st.Page(
-            "pages/per_doel.py",
-            title=t("page_goal", lang),
-            icon=":material/flag:",
-            url_path="per_doel",
+        *(
+            st.Page(page.file, title=t(page.title, lang), icon=page.icon, url_path=page.url_path)
+            for page in others
         ),
-        st.Page(
-            "pages/verkennen.py",
-            title=t("page_explore", lang),
-            icon=":material/query_stats:",
-            url_path="verkennen",
-        ),
-        st.Page(
-            "pages/kaart.py", title=t("page_map", lang), icon=":material/map:", url_path="kaart"
-        ),
-        st.Page(
-            "pages/vergelijken.py",
-            title=t("page_compare", lang),
-            icon=":material/compare:",
-            url_path="vergelijken",
-        ),
-        st.Page(
-            "pages/downloads.py",
-            title=t("page_downloads", lang),
-            icon=":material/download:",
-            url_path="downloads",
-        ),
-        st.Page(
-            "pages/methode.py",
-            title=t("page_method", lang),
-            icon=":material/menu_book:",
-            url_path="methode",
-        ),
-    ]
-    pages.append(
-        st.Page(
-            "pages/ambities.py",
-            title=t("page_ambitions", lang),
-            icon=":material/target:",
-            url_path="ambities",
-        )
-    )
-    pages.append(
-        st.Page(
-            "pages/presentatie.py",
-            title=t("page_presentation", lang),
-            icon=":material/slideshow:",
-            url_path="presentatie",
-        )
-    )
-    # A link to /overzicht (the page's name) would meet Streamlit's "Page not found" box, as the
-    # default page lives at "/" only: an invisible page of that name sends it there, parameters and
-    # all.
-    pages.append(
+        # A link to /overzicht (the page's name) would meet Streamlit's "Page not found" box, as
+        # the default page lives at "/" only: an invisible page of that name sends it there,
+        # parameters and all.
         st.Page(
             lambda: st.switch_page(pages[0], query_params=st.query_params.to_dict()),
-            title=t("page_overview", lang),
-            url_path="overzicht",
+            title=t(first.title, lang),
+            url_path=first.url_path,
             visibility="hidden",
-        )
-    )
+        ),
+    ]
     # In the sidebar: nine pages do not fit a top bar at 1440 px, where Streamlit hid the last
     # ones behind an English "1 more".
     st.navigation(pages, position="hidden" if presenting else "sidebar", expanded=True).run()
@@ -184,6 +167,6 @@ def main() -> None:
 if serving.imported_by_server():
     # `streamlit run app.py` imports this file to find its server: Streamlit's own, plus the
     # pages' HTML with the base address (see pages/serving.py). Each script run calls main().
-    app = st.App(__file__, routes=serving.page_routes())
+    app = st.App(__file__, routes=serving.page_routes(page.url_path for page in PAGES))
 else:
     main()

@@ -11,6 +11,7 @@ Streamlit do), so these routes serve Streamlit's own ``index.html`` with that on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -20,8 +21,6 @@ from starlette.routing import Route
 from streamlit import config, file_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-PAGES = Path(__file__).resolve().parent
-NOT_PAGES = {"__init__", "shared", "serving"}
 # Written before Streamlit's own scripts, which read it once when they load.
 BASE_SCRIPT = (
     "<script>window.__streamlit = Object.assign(window.__streamlit || {}, "
@@ -34,11 +33,10 @@ def imported_by_server() -> bool:
     return get_script_run_ctx(suppress_warning=True) is None
 
 
-def page_paths() -> list[str]:
-    """``/`` and one path per page file (the pages' URL paths are their file names), plus
-    ``/overzicht``, the first page's name (app.py sends it to ``/``)."""
-    stems = sorted(p.stem for p in PAGES.glob("*.py") if p.stem not in NOT_PAGES)
-    return ["/", *(f"/{stem}" for stem in stems)]
+def page_paths(url_paths: Iterable[str]) -> list[str]:
+    """``/`` and one path per page of the navigation (app.py's ``PAGES``; the first page's
+    own name, ``/overzicht``, sends a reader to ``/``)."""
+    return ["/", *(f"/{path}" for path in url_paths)]
 
 
 @cache
@@ -54,5 +52,5 @@ async def page(_request: Request) -> HTMLResponse:
     return HTMLResponse(index_html(), headers={"Cache-Control": "no-cache"})
 
 
-def page_routes() -> list[Route]:
-    return [Route(path, page, methods=["GET", "HEAD"]) for path in page_paths()]
+def page_routes(url_paths: Iterable[str]) -> list[Route]:
+    return [Route(path, page, methods=["GET", "HEAD"]) for path in page_paths(url_paths)]

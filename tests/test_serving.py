@@ -16,13 +16,8 @@ from pages import serving
 from tests.conftest import ROOT
 
 
-def test_every_page_of_the_navigation_is_served_with_the_base_address():
-    app = (ROOT / "app.py").read_text(encoding="utf-8")
-    url_paths = set(re.findall(r'url_path="(\w+)"', app))
-    assert "kaart" in url_paths and "overzicht" in url_paths
-    # "start" is the first page's own name; Streamlit serves that page at "/" only
-    expected = {"/", *(f"/{p}" for p in url_paths - {"start"})}
-    assert set(serving.page_paths()) == expected
+def test_the_paths_are_the_root_and_every_page_of_the_navigation():
+    assert serving.page_paths(["overzicht", "kaart"]) == ["/", "/overzicht", "/kaart"]
 
 
 @pytest.mark.parametrize(("base", "written"), [("", "'/'"), ("/dash/", "'/dash/'")])
@@ -53,6 +48,16 @@ def fetch(url: str) -> tuple[int, str, str]:
             return resp.status, resp.headers.get("Cache-Control", ""), body
     except urllib.error.HTTPError as exc:
         return exc.code, "", exc.read().decode(errors="replace")
+
+
+def test_every_page_of_the_navigation_is_served_with_the_base_address(server):
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    files = re.findall(r'"pages/(\w+)\.py"', app)
+    assert "kaart" in files and "overzicht" in files and len(files) == 9
+    # each page at its file's name; /overzicht (the first page's name) too
+    for name in files:
+        status, _, body = fetch(f"{server}/{name}")
+        assert status == 200 and body.count("window.__streamlit = ") == 1, name
 
 
 def test_the_server_sends_pages_with_the_address_and_leaves_the_rest(server):
