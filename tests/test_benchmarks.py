@@ -250,14 +250,19 @@ def step(minute: int, seconds: float | None, errors: list[str] | None = None) ->
 
 def test_minute_figures():
     steps = [step(0, 0.1), step(0, 0.3), step(1, 0.2), step(1, None, ["time-out"])]
-    first = soak.minute_figures(1, 300.0, steps)
+    first = soak.minute_figures(1, [300.0], steps)
     assert (first.runs, first.errors, first.p50) == (2, 0, pytest.approx(0.2))
-    second = soak.minute_figures(2, 310.0, steps)
+    assert (first.rss_mb, first.rss_max_mb) == (300.0, 300.0)
+    # a minute's memory is the median of its samples (a run in flight at one sample is not
+    # growth), its peak the highest; a sample of a process that is gone (NaN) is left out
+    second = soak.minute_figures(2, [300.0, 400.0, 310.0, float("nan"), 320.0], steps)
     assert (second.runs, second.errors) == (1, 1)
+    assert (second.rss_mb, second.rss_max_mb) == (315.0, 400.0)
     line = soak.format_minute(second)
-    assert line.startswith("minute   2: RSS    310 MB, runs    1, errors   1")
-    loaded = soak.format_minute(soak.minute_figures(1, 300.0, steps, load=2.5))
+    assert line.startswith("minute   2: RSS    315 MB (max  400), runs    1, errors   1")
+    loaded = soak.format_minute(soak.minute_figures(1, [300.0], steps, load=2.5))
     assert loaded.endswith("load  2.5")
+    assert math.isnan(soak.minute_figures(3, [float("nan")], steps).rss_mb)
 
 
 def test_judge_memory_growth_after_the_baseline_and_flat_p95():
@@ -267,15 +272,25 @@ def test_judge_memory_growth_after_the_baseline_and_flat_p95():
     assert verdict["memory_base_mb"] == 310.0
     assert verdict["memory_growth_mb"] == pytest.approx(50.0)  # 360 at minute 60
     assert not verdict["memory_ok"]
+    assert math.isnan(verdict["memory_peak_sample_mb"])  # these minutes carry no peak
     assert verdict["p95_ratio"] == pytest.approx(1.2) and verdict["p95_ok"]
     assert verdict["errors_ok"]
     lines = soak.format_summary(60, verdict, steps)
     assert lines[0] == "errors: 0 (target 0): met"
     assert lines[-1] == "soak of 60 min: targets NOT met"
     slower = [step(m, 0.2 if m < 50 else 0.3) for m in range(60) for _ in range(20)]
-    flat_curve = [soak.Minute(m, 300.0, 10, 0, 0.1, 0.2) for m in range(1, 61)]
+    # medians flat at 300 MB, single samples up to 345 (minute 30): judged on the medians
+    flat_curve = [
+        soak.Minute(m, 300.0, 10, 0, 0.1, 0.2, rss_max_mb=345.0 if m == 30 else 320.0)
+        for m in range(1, 61)
+    ]
     verdict = soak.judge(60, flat_curve, slower + [step(3, None, ["x"])], log_errors=1)
     assert verdict["memory_ok"] and not verdict["p95_ok"]
+    assert verdict["memory_growth_mb"] == 0.0
+    assert verdict["memory_peak_sample_mb"] == pytest.approx(45.0)
+    memory_line = soak.format_summary(60, verdict, slower)[1]
+    assert memory_line.startswith("memory: max RSS (per-minute median) after minute 10 is +0 MB")
+    assert memory_line.endswith("highest single sample +45 MB")
     assert verdict["errors"] == 2 and not verdict["errors_ok"]
 
 
