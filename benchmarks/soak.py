@@ -27,10 +27,10 @@ At the end, a summary against the targets of issue 12:
 * 0 errors;
 * memory: RSS at every minute after the first ten stays within +30 MB of the RSS at minute 10
   (not judged in a run of 10 minutes or less: the caches are still filling; the growth from
-  minute 1 is printed instead). A minute's RSS is the median of its twelve samples: one sample
-  lands on whatever runs are in flight, and with five sessions the server's memory swings by
-  20-40 MB within a minute (measured), so single samples judged a minute by its luck. The
-  highest single sample after minute 10 is printed as well;
+  minute 1 is printed instead). A minute's RSS is the median of its samples (one every 5 s,
+  and one at its end): one sample lands on whatever runs are in flight, and with five sessions
+  the server's memory swings by 20-40 MB within a minute (measured), so single samples judged
+  a minute by its luck. The highest single sample after minute 10 is printed as well;
 * p95 flat: the p95 of the last 10 minutes over the p95 of the first 10 minutes after a
   one-minute warm-up is <= 1.25 (shorter runs: windows of (M - 1) // 2 minutes, at least 1).
 
