@@ -46,7 +46,6 @@ import asyncio
 import math
 import random
 import signal
-import statistics
 import sys
 import tempfile
 import time
@@ -258,7 +257,7 @@ def minute_figures(
     rss = [r for r in rss_samples if not math.isnan(r)]
     return Minute(
         minute,
-        statistics.median(rss) if rss else float("nan"),
+        pct(rss, 0.5),  # the median
         len(times),
         errors,
         pct(times, 0.5),
