@@ -2,76 +2,24 @@
 
 Overzicht is the landing page, so its charts are Vega-Lite rather than plotly: Streamlit's
 plotly bundle is 4.7 MB of JavaScript that the browser must parse before it draws anything,
-Vega's about 0.8 MB (benchmarks/bench_app.py measures the difference). The specs are written as
-plain data, the documented input of ``st.vega_lite_chart``, not built with Altair: Altair and
-its JSON-schema validator add 28 MB to every server and validate on each conversion, while
-these two specs never change shape (tests/test_charts_overview.py validates them against the
-Vega-Lite schema instead). The projection and slide version of the goal panels
+Vega's about 0.8 MB (benchmarks/bench_app.py measures the difference). The specs are plain data
+in the house style of charts/vega.py. The projection and slide version of the goal panels
 (presentation.py) stays plotly, for kaleido's images.
 """
 
 from __future__ import annotations
 
-import textwrap
-from typing import Any
-
 import pandas as pd
 
 from indicators import catalog
-from indicators.charts import FONT, Chart, file_stem, source_text, style
+from indicators.charts import Chart, file_stem, source_text, style
+from indicators.charts.vega import field, house_style, records
 from indicators.formatting import format_number, format_signed
 from indicators.ui_text import t
 
-Spec = dict[str, Any]
-# Vega formats numbers with d3-format; this is its Dutch locale (decimal comma, thousands point).
-DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
-ENGLISH_NUMBERS = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}
 # Vega has no star or x symbol; these three are told apart in grey print too.
 OUTLOOK_SHAPES = ("circle", "diamond", "square")
-TITLE_CHARS = 95  # about the width of a half-page chart at 15 px
 COMPARISON_SOURCES = ("70072NED", "83648NED", "83651NED", "KWB", "Inkomen van huishoudens")
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as JSON-ready dicts (numpy scalars and NaN become plain numbers and null)."""
-    return [
-        {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
-        for row in frame.astype(object).to_dict(orient="records")
-    ]
-
-
-def field(name: str, kind: str = "nominal", **extra: Any) -> Spec:
-    return {"field": name, "type": kind, **extra}
-
-
-def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
-    """The title as lines of at most ``width`` characters (Vega-Lite never wraps a title)."""
-    return textwrap.wrap(title, width, break_long_words=False) or [title]
-
-
-def house_style(view: Spec, title: str, unit: str, source: str, lang: str = "nl") -> Spec:
-    """The finding as title, the unit under it, the source line below the chart."""
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "vconcat": [
-            {**view, "title": {"text": title_lines(title), "subtitle": unit, "anchor": "start"}}
-        ],
-        "title": {
-            "text": source,
-            "orient": "bottom",
-            "anchor": "start",
-            "fontSize": 11,
-            "fontWeight": "normal",
-            "color": "#555555",
-        },
-        "config": {
-            "locale": {"number": ENGLISH_NUMBERS if lang == "en" else DUTCH_NUMBERS},
-            "font": FONT,
-            "title": {"fontSize": 15, "subtitleFontSize": 12, "color": "#222222"},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12},
-            "view": {"stroke": None},
-        },
-    }
 
 
 def comparison_words(frame: pd.DataFrame, lang: str = "nl") -> tuple[str, str, str, str]:
