@@ -18,10 +18,12 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from shapely.geometry import MultiPolygon, Polygon, shape
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.ops import polylabel
 
 from indicators.snapshot import Snapshot
@@ -45,18 +47,42 @@ def geojson(snap: Snapshot, name: str) -> dict:
     return snap.geo[name]
 
 
+class GeometryUrls(NamedTuple):
+    """Where the app serves each boundary file (:func:`published_geometry`); None where it
+    does not, and a map then carries that file."""
+
+    gemeenten: str | None = None
+    provincies: str | None = None
+    wijken: str | None = None
+
+
+NOT_SERVED = GeometryUrls()
+
+
+def wound_for_d3(geo: dict) -> dict:
+    """The FeatureCollection with every outer ring clockwise and every hole counter-clockwise.
+
+    Why: the maps are drawn by Vega, whose d3-geo reads a ring's winding on the sphere; the
+    counter-clockwise outer rings of RFC 7946 (the PDOK files) would mean "the whole globe
+    except this area". shapely turns the rings; nothing else of a feature changes."""
+    features = []
+    for feature in geo["features"]:
+        turned = shapely.orient_polygons(shape(feature["geometry"]), exterior_cw=True)
+        features.append({**feature, "geometry": mapping(turned)})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def published_geometry(snap: Snapshot, name: str, folder: Path) -> str:
-    """Copy one boundary file of the snapshot into ``folder`` (a web server's static folder)
-    under a name that carries a hash of its content, and return that name.
+    """Write one boundary file of the snapshot, wound for the maps (:func:`wound_for_d3`),
+    into ``folder`` (a web server's static folder) under a name that carries a hash of its
+    content, and return that name.
 
     Why: a map that names its geometry by URL instead of carrying it lets the browser fetch the
-    file once (plotly.js keeps what it fetched per URL) and every rerun send only the values;
-    the hash makes a new snapshot a new URL, so no browser keeps stale borders. Written to a
-    temporary file and renamed, so a reader never sees half a file; an existing file is kept.
+    file once and every rerun send only the values; the hash makes a new snapshot a new URL,
+    so no browser keeps stale borders. Written to a temporary file and renamed, so a reader
+    never sees half a file; an existing file is kept.
     """
-    if name not in NAMES:
-        raise KeyError(f"No boundary file {name!r}; known: {', '.join(NAMES)}")
-    data = (snap.directory / "geo" / f"{name}.geojson").read_bytes()
+    data = json.dumps(wound_for_d3(geojson(snap, name)), separators=(",", ":")).encode()
     file_name = f"{name}-{hashlib.sha256(data).hexdigest()[:16]}.json"
     target = folder / file_name
     if not target.exists():

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+
 import streamlit as st
 
 from indicators import catalog
 from indicators.boundaries import GEO_YEAR
-from indicators.charts.maps import ZOOMS
-from indicators.formatting import marks_legend
+from indicators.charts.maps import MAP_HEIGHT, MAP_WIDTH, ZOOMS
+from indicators.formatting import escape_markdown, marks_legend
 from indicators.state import DEFAULT_INDICATOR
 from indicators.ui_text import t
 from indicators.views.common import choose_year
 from indicators.views.kaart import (
+    map_finding_for,
     map_tables_for,
     map_years_for,
     municipal_map_for,
+    municipal_map_image_for,
     wijk_map_for,
+    wijk_map_image_for,
     wijk_table_for,
 )
 from pages import shared
@@ -73,10 +79,16 @@ if st.query_params.get("jaar") != str(year):
 if st.query_params.get("zoom") != zoom:
     st.query_params["zoom"] = zoom
 
-chart = shared.cached_view(
-    municipal_map_for, ind.id, int(year), zoom, region, lang, shared.geometry_url("gemeenten")
+urls = shared.geometry_urls()
+finding = shared.cached_view(map_finding_for, ind.id, int(year), region, lang)
+st.markdown(f"**{escape_markdown(finding)}**")  # above the map, which is the same for all regions
+chart = shared.cached_view(municipal_map_for, ind.id, int(year), zoom, lang, urls)
+image = functools.partial(
+    municipal_map_image_for, snap, scores, ind.id, int(year), zoom, region, lang
 )
-shared.show_chart(chart, "kaart_gemeenten")
+shared.show_chart(
+    dataclasses.replace(chart, title=finding), "kaart_gemeenten", image, (MAP_WIDTH, MAP_HEIGHT)
+)
 values = chart.data
 n_missing = int(values["value"].isna().sum())
 if n_missing:
@@ -104,8 +116,9 @@ wijk_chosen = st.selectbox(
 )
 if st.query_params.get("wijk") != wijk_chosen:
     st.query_params["wijk"] = wijk_chosen
-wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang, shared.geometry_url("wijken"))
-shared.show_chart(wijk_chart, "kaart_wijken")
+wijk_chart = shared.cached_view(wijk_map_for, wijk_chosen, lang, urls)
+wijk_image = functools.partial(wijk_map_image_for, snap, scores, wijk_chosen, lang)
+shared.show_chart(wijk_chart, "kaart_wijken", wijk_image, (MAP_WIDTH, MAP_HEIGHT))
 if wijk_box := shared.lazy_expander(t("km_wijk_table_heading", lang), "kaart_wijk_table_open"):
     wijk_table = shared.cached_view(wijk_table_for, wijk_chosen, lang)
     wijk_box.dataframe(wijk_table, hide_index=True, height=420)

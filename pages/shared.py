@@ -28,6 +28,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from indicators import boundaries, scoring
 from indicators.charts import Chart
+from indicators.exports import images
 from indicators.exports.csv import to_csv_bytes
 from indicators.snapshot import Snapshot, load_snapshot
 from indicators.state import REGION_CHOICES, ViewState, parse_params
@@ -298,6 +299,11 @@ def geometry_url(name: str) -> str | None:
         return None
 
 
+def geometry_urls() -> boundaries.GeometryUrls:
+    """:func:`geometry_url` of every boundary file (what the maps take)."""
+    return boundaries.GeometryUrls(*(geometry_url(name) for name in boundaries.NAMES))
+
+
 _viewport = components.declare_component(
     "viewport", path=str(Path(__file__).resolve().parent / "viewport")
 )
@@ -430,8 +436,11 @@ def served_figure(figure: go.Figure) -> go.Figure:
     return figure
 
 
-def show_chart(chart: Chart, key: str) -> None:
-    """The chart, its alt text for screen readers, and downloads of exactly its data."""
+def show_chart(
+    chart: Chart, key: str, image: Callable[[], Chart] | None = None, size: tuple[int, int] = (0, 0)
+) -> None:
+    """The chart, its alt text for screen readers, and downloads of exactly its data; with
+    ``image`` (a plotly version of the chart, built on demand) also a PNG of ``size`` pixels."""
     if isinstance(chart.figure, go.Figure):
         st.plotly_chart(
             served_figure(chart.figure),
@@ -444,12 +453,33 @@ def show_chart(chart: Chart, key: str) -> None:
     else:  # a Vega-Lite spec, with the house style it carries (not Streamlit's theme)
         st.vega_lite_chart(spec=chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
     figure_caption(chart, key)
-    csv_buttons(
+    row = csv_buttons(
         functools.partial(to_csv_bytes, chart.data),
         (t("download_chart_data", lang()), t("download_chart_data_nl", lang())),
         (f"{chart.file_stem}.csv", f"{chart.file_stem}_excel-nl.csv"),
         key,
     )
+    if image is not None and _images_available():
+        row.download_button(
+            t("download_chart_png", lang()),
+            data=functools.partial(_png, image, *size),
+            file_name=f"{chart.file_stem}.png",
+            mime="image/png",
+            key=f"png_{key}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+
+
+@st.cache_resource(show_spinner=False)
+def _images_available() -> bool:
+    return images.images_available()[0]
+
+
+def _png(make: Callable[[], Chart], width: int, height: int) -> bytes:
+    """A chart's PNG at twice its size on screen (what plotly's camera button gave), drawn by
+    kaleido when the reader asks for it: a few seconds then, nothing before."""
+    return images.render(make(), "png", width, height, scale=2)
 
 
 def heading(text: str) -> str:
@@ -487,9 +517,10 @@ def lazy_expander(label: str, key: str) -> DeltaGenerator | None:
 
 def csv_buttons(
     make: Callable[..., bytes], labels: tuple[str, str], file_names: tuple[str, str], key: str
-) -> None:
+) -> DeltaGenerator:
     """Two download buttons side by side: the CSV and its Dutch-Excel variant. ``make`` is
-    called with ``dutch_excel`` only when a button is clicked (no rerun, no bytes before)."""
+    called with ``dutch_excel`` only when a button is clicked (no rerun, no bytes before).
+    Returns their row, for a button more."""
     row = st.container(horizontal=True)
     for label, file_name, dutch, icon in zip(
         labels,
@@ -507,6 +538,7 @@ def csv_buttons(
             on_click="ignore",
             icon=icon,
         )
+    return row
 
 
 def figure_caption(chart: Chart, key: str) -> None:

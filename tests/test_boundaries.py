@@ -4,6 +4,7 @@ snapshot's geometry."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import shutil
 
@@ -19,6 +20,7 @@ from indicators.boundaries import (
     labels,
     outline_path,
     published_geometry,
+    wound_for_d3,
 )
 from indicators.regions import FOCUS_MUNICIPALITIES
 from indicators.snapshot import load_snapshot
@@ -104,23 +106,65 @@ def test_drenthe_view_frames_drenthe(geo, snap):
     assert view.zoom > fit_view(bounds(geo)).zoom + 1.5
 
 
-def test_published_geometry_is_the_snapshot_file_under_a_name_of_its_content(tmp_path):
+def signed_area(ring: list) -> float:
+    """Shoelace: positive for a counter-clockwise ring (lon east, lat north)."""
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring)) / 2
+
+
+def test_wound_for_d3_turns_outer_rings_clockwise_and_holes_the_other_way():
+    holed = {
+        "type": "Feature",
+        "properties": {"code": "GM0003", "name": "Met gat"},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [
+                [[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0], [0.0, 0.0]],  # anticlockwise
+                [[1.0, 1.0], [2.0, 1.0], [2.0, 2.0], [1.0, 2.0], [1.0, 1.0]],  # anticlockwise
+            ],
+        },
+    }
+    wound = wound_for_d3({**SQUARE, "features": [*SQUARE["features"], holed]})
+    square, parts, hole = (f["geometry"]["coordinates"] for f in wound["features"])
+    # the RFC 7946 square (anticlockwise, area +1) read backwards: clockwise, area -1
+    assert [list(p) for p in square[0]] == [[6, 52], [6, 53], [7, 53], [7, 52], [6, 52]]
+    assert signed_area(square[0]) == -1.0
+    assert [signed_area(polygon[0]) for polygon in parts] == pytest.approx([-0.01, -0.64])
+    assert signed_area(hole[0]) == -16.0 and signed_area(hole[1]) == 1.0  # the hole turned
+    assert [f["properties"] for f in wound["features"]] == [
+        *(f["properties"] for f in SQUARE["features"]),
+        holed["properties"],
+    ]
+    assert SQUARE["features"][0]["geometry"]["coordinates"][0][1] == [7.0, 52.0]  # untouched
+
+
+def test_published_geometry_is_the_snapshot_file_wound_for_d3_under_a_name_of_its_content(
+    tmp_path,
+):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     snap = load_snapshot(data)
     folder = tmp_path / "static"
-    original = (data / "geo" / "wijken.geojson").read_bytes()
+    original = json.loads((data / "geo" / "wijken.geojson").read_bytes())
     name = published_geometry(snap, "wijken", folder)
-    assert name == f"wijken-{hashlib.sha256(original).hexdigest()[:16]}.json"
-    assert (folder / name).read_bytes() == original
+    written = (folder / name).read_bytes()
+    assert name == f"wijken-{hashlib.sha256(written).hexdigest()[:16]}.json"
+    served = json.loads(written)
+    assert [f["properties"] for f in served["features"]] == [
+        f["properties"] for f in original["features"]
+    ]
+    for before, after in zip(original["features"], served["features"], strict=True):
+        # the same area, every outer ring clockwise (the snapshot's are anticlockwise)
+        assert shape(after["geometry"]).equals(shape(before["geometry"]))
+        polygons = after["geometry"]["coordinates"]
+        polygons = polygons if after["geometry"]["type"] == "MultiPolygon" else [polygons]
+        assert all(signed_area(polygon[0]) < 0 for polygon in polygons)
     assert [p.name for p in folder.iterdir()] == [name]  # no temporary file left behind
     # A second call (another server process, a rerun) keeps the file as it is.
-    written = (folder / name).stat().st_mtime_ns
+    stamp = (folder / name).stat().st_mtime_ns
     assert published_geometry(snap, "wijken", folder) == name
-    assert (folder / name).stat().st_mtime_ns == written
+    assert (folder / name).stat().st_mtime_ns == stamp
     # New boundaries in a new snapshot: a new name, so no browser keeps the old borders.
-    changed = json.loads(original)
-    changed["features"] = changed["features"][:3]
+    changed = dict(original, features=original["features"][:3])
     (data / "geo" / "wijken.geojson").write_text(json.dumps(changed), encoding="utf-8")
     other = published_geometry(load_snapshot(data), "wijken", folder)
     assert other != name and len(json.loads((folder / other).read_bytes())["features"]) == 3

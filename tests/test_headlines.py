@@ -333,7 +333,7 @@ def test_map_title_states_the_difference_with_nederland_in_the_same_year(snap, s
     value, nl_value = at[EMMEN], at["NL01"]
     word = "boven" if value > nl_value else "onder"
     favourable = (value > nl_value) == (ind.direction == "higher_better")
-    title = kaart.municipal_map_for(snap, scores, ind.id, year, "drenthe", EMMEN).title
+    title = kaart.map_finding_for(snap, scores, ind.id, year, EMMEN)
     unit = ind.unit_text("nl")
     # the difference a reader can check: the shown value minus the shown Nederland
     shown_difference = abs(
@@ -353,9 +353,7 @@ def test_map_title_difference_is_that_of_the_values_it_shows(snap, scores):
     at = data[data["year"] == 2015].set_index("region")["value"]
     value, nl_value = at["GM0109"], at["NL01"]
     shown = round(value), round(nl_value)
-    title = kaart.municipal_map_for(
-        snap, scores, "owner_occupied_share", 2015, "drenthe", "GM0109"
-    ).title
+    title = kaart.map_finding_for(snap, scores, "owner_occupied_share", 2015, "GM0109")
     assert f"{shown[0]} tegen {shown[1]} %" in title, title
     assert title.startswith(f"Coevorden ligt {abs(shown[0] - shown[1])} procentpunt"), title
 
@@ -367,7 +365,7 @@ def test_map_title_of_a_count_is_a_place_among_the_municipalities(snap, scores):
     current = current_municipalities(snap.regions)
     values = at[at.index.isin(current)]
     place = hand_rank(values, at[EMMEN])
-    title = kaart.municipal_map_for(snap, scores, "population", year, "nederland", EMMEN).title
+    title = kaart.map_finding_for(snap, scores, "population", year, EMMEN)
     assert title == (
         f"Emmen: {nl(at[EMMEN], 0)} inwoners in {year}, plaats {place} van {len(values)} "
         "huidige gemeenten met een cijfer (1 = hoogste)"
@@ -600,7 +598,7 @@ def test_map_title_in_english_and_the_place_sentence(snap, scores):
     value, nl_value = at[EMMEN], at["NL01"]
     word = "above" if value > nl_value else "below"
     favourable = (value > nl_value) == (ind.direction == "higher_better")
-    title = kaart.municipal_map_for(snap, scores, ind.id, 2015, "drenthe", EMMEN, "en").title
+    title = kaart.map_finding_for(snap, scores, ind.id, 2015, EMMEN, "en")
     assert title == (
         f"Emmen is {en(abs(value - nl_value))} km {word} the Netherlands "
         f"({'favourable' if favourable else 'unfavourable'}): {en(value)} against "

@@ -6,17 +6,33 @@ from __future__ import annotations
 import json
 import math
 
+import jsonschema
 import numpy as np
 import pandas as pd
 import pytest
+from altair.vegalite.v6.schema import load_schema
 from streamlit.testing.v1 import AppTest
 
 from indicators import catalog, scoring
-from indicators.boundaries import geojson
-from indicators.charts.maps import MAP_STYLE, class_colours, classify
+from indicators.boundaries import (
+    GeometryUrls,
+    bounds,
+    feature_codes,
+    fit_view,
+    geojson,
+    wound_for_d3,
+)
+from indicators.charts.maps import MAP_STYLE, MISSING_COLOR, class_colours, classify, plot_area
 from indicators.formatting import format_number
-from indicators.regions import FOCUS_MUNICIPALITIES
-from indicators.views.kaart import finding, municipal_map_for, wijk_map_for
+from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, current_municipalities
+from indicators.views.kaart import (
+    finding,
+    map_finding_for,
+    municipal_map_for,
+    municipal_map_image_for,
+    wijk_map_for,
+    wijk_map_image_for,
+)
 from tests.conftest import DATA, REGIONS, ROOT
 
 
@@ -87,20 +103,56 @@ def test_map_finding_for_a_count_is_a_place_not_a_difference_with_the_total():
     )
 
 
+INCOME = "income_household_mean_disposable"
+URLS = GeometryUrls("app/static/g-test.json", "app/static/p-test.json", "app/static/w-test.json")
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec["vconcat"][0]["layer"]
+
+
+def area_rows(spec: dict) -> dict[str, dict]:
+    """The values the map's areas look up, by code."""
+    lookup = layers(spec)[0]["transform"][0]["from"]["data"]["values"]
+    return {row["c"]: row for row in lookup}
+
+
 def test_maps_fetch_nothing(snap, scores):
-    """No tile, glyph or sprite server: the style has no URL and the figure names none."""
+    """No tile, glyph or sprite server: the image's style has no URL and the figure names
+    none; the screen's spec names only the app's own boundary files (and its schema, which
+    Vega does not fetch)."""
     assert "glyphs" not in MAP_STYLE and "sprite" not in MAP_STYLE
     assert all("url" not in src and "tiles" not in src for src in MAP_STYLE["sources"].values())
-    chart = municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114")
-    spec = json.dumps(chart.figure.to_plotly_json(), default=str)
-    assert "http" not in spec and "mapbox" not in spec
-    assert chart.figure.layout.map.style == MAP_STYLE
-    wijken = wijk_map_for(snap, scores, "wijk_population")
+    image = municipal_map_image_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114")
+    figure = json.dumps(image.figure.to_plotly_json(), default=str)
+    assert "http" not in figure and "mapbox" not in figure
+    assert image.figure.layout.map.style == MAP_STYLE
+    wijken = wijk_map_image_for(snap, scores, "wijk_population")
     assert "http" not in json.dumps(wijken.figure.to_plotly_json(), default=str)
+    for chart in (
+        municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "nl", URLS),
+        wijk_map_for(snap, scores, "wijk_population", "nl", URLS),
+    ):
+        text = json.dumps(chart.figure).replace(chart.figure["$schema"], "")
+        assert "http" not in text
+        named = {layer["data"].get("url") for layer in layers(chart.figure)} - {None}
+        assert named <= set(URLS)
+
+
+@pytest.mark.parametrize("zoom", ["nederland", "drenthe"])
+def test_map_specs_are_valid_vega_lite(snap, scores, zoom):
+    """The specs are written as data (see charts/vega.py), so the schema is the check."""
+    schema = load_schema()
+    for chart in (
+        municipal_map_for(snap, scores, "dist_gp", 2015, zoom, "nl", URLS),  # with grey areas
+        municipal_map_for(snap, scores, INCOME, 2024, zoom, "en", URLS),
+        wijk_map_for(snap, scores, "wijk_population", "nl", URLS),
+    ):
+        jsonschema.validate(chart.figure, schema)
 
 
 def test_map_data_are_the_snapshot_values(snap, scores):
-    chart = municipal_map_for(snap, scores, "dist_gp", 2015, "nederland", "GM0114")
+    chart = municipal_map_for(snap, scores, "dist_gp", 2015, "nederland")
     obs = snap.observations
     sel = obs[(obs.indicator == "dist_gp") & (obs.year == 2015)].set_index("region")["value"]
     data = chart.data.set_index("code")
@@ -112,47 +164,91 @@ def test_map_data_are_the_snapshot_values(snap, scores):
     assert data.loc["GM1963", "class_range"] == "geen gegevens"
 
 
-def test_a_map_with_a_geometry_url_names_its_geometry_and_draws_the_same_areas(snap, scores):
-    """The page's map names the served boundary file instead of carrying it: the same areas,
-    classes and hover texts, a fraction of the bytes a rerun sends."""
-    url = "app/static/gemeenten-test.json"
-    carried = municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114")
-    named = municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114", "nl", url)
-    areas = [t for t in carried.figure.data if t.type == "choroplethmap"]
-    named_areas = [t for t in named.figure.data if t.type == "choroplethmap"]
-    assert len(areas) == len(named_areas) == 2  # the coloured areas and the 'geen gegevens'
-    for before, after in zip(areas, named_areas, strict=True):
-        assert isinstance(before.geojson, dict) and after.geojson == url
-        assert list(after.locations) == list(before.locations)
-        assert list(after.z) == list(before.z)
-        assert after.hovertemplate == before.hovertemplate
-        codes = {f["properties"]["code"] for f in before.geojson["features"]}
-        assert codes == set(before.locations)  # what plotly draws from the full file
-    size = len(json.dumps(named.figure.to_plotly_json(), default=str))
-    assert size * 5 < len(json.dumps(carried.figure.to_plotly_json(), default=str))
-    wijken = wijk_map_for(snap, scores, "wijk_population", "nl", "app/static/wijken-test.json")
-    assert {t.geojson for t in wijken.figure.data if t.type == "choroplethmap"} == {
-        "app/static/wijken-test.json"
-    }
+def test_the_screen_map_draws_what_the_image_draws(snap, scores):
+    """The spec on screen and the plotly figure of the PNG show the same areas in the same
+    classes and colours, the same tooltip figures, the same legend."""
+    spec = municipal_map_for(snap, scores, "dist_gp", 2015, "drenthe", "nl", URLS)
+    image = municipal_map_image_for(snap, scores, "dist_gp", 2015, "drenthe", "GM0114")
+    rows = area_rows(spec.figure)
+    coloured, grey = (t for t in image.figure.data if t.type == "choroplethmap")
+    n_classes = len(coloured.colorbar.ticktext)
+    assert len(rows) == len(coloured.locations) + len(grey.locations)
+    for code, k, (_label, text, _year, rank) in zip(
+        coloured.locations, coloured.z, coloured.customdata, strict=True
+    ):
+        assert rows[code]["k"] == k and rows[code]["v"] == text
+        assert rows[code]["p"] == f"{int(rank)} van {len(coloured.locations)}"
+    for code in grey.locations:
+        assert rows[code]["k"] == n_classes and rows[code]["v"] == "geen gegevens"
+    colour = layers(spec.figure)[0]["encoding"]["color"]
+    # the legend reads from the highest class down, then "geen gegevens", as the colour bar
+    assert colour["scale"]["domain"] == [*reversed(range(n_classes)), n_classes]
+    labels = json.loads(colour["legend"]["labelExpr"].removesuffix("[datum.value]"))
+    assert labels == [*coloured.colorbar.ticktext, "geen gegevens"]
+    steps = [c for _, c in coloured.colorscale][::2]  # one flat step per class
+    assert colour["scale"]["range"] == [*reversed(steps), MISSING_COLOR]
+    assert spec.data.equals(image.data)
+    assert image.title == map_finding_for(snap, scores, "dist_gp", 2015, "GM0114")
+    assert spec.title == "Kaart: Afstand tot huisartsenpraktijk per gemeente in 2015"
+
+
+def test_a_change_of_municipality_changes_the_finding_not_the_map(run_page):
+    """The page sends the same map for every region, so the browser keeps the map it has;
+    the finding above it is the region's."""
+    at = run_page("kaart", gemeente="GM0114")
+    first = [element.proto.spec for element in at.get("vega_lite_chart")]
+    emmen = finding_shown(at)
+    at.query_params["gemeente"] = "GM0109"
+    at.run()
+    assert not at.exception
+    assert [element.proto.spec for element in at.get("vega_lite_chart")] == first
+    coevorden = finding_shown(at)
+    assert emmen.startswith("Emmen ligt") and coevorden.startswith("Coevorden ligt")
+    assert "Emmen ligt" not in "".join(first)
+
+
+def test_the_screen_map_uses_the_image_view_and_carries_geometry_when_not_served(snap, scores):
+    chart = municipal_map_for(snap, scores, "dist_gp", 2022, "drenthe")
+    view = chart.figure["vconcat"][0]
+    projection = view["projection"]
+    zoom = fit_view(bounds(geojson(snap, "gemeenten"), drenthe_codes(snap)), *plot_area()).zoom
+    # d3's mercator scale is the world's width over 2 pi; MapLibre's world is 512 * 2**zoom
+    assert projection["scale"] == pytest.approx(512 * 2**zoom / (2 * math.pi))
+    assert projection["translate"] == [plot_area()[0] / 2, plot_area()[1] / 2]
+    assert (view["width"], view["height"]) == plot_area()
+    gemeenten = layers(chart.figure)[0]["data"]["values"]
+    assert [f["properties"]["code"] for f in gemeenten] == feature_codes(geojson(snap, "gemeenten"))
+    assert gemeenten == wound_for_d3(geojson(snap, "gemeenten"))["features"]
 
 
 def test_kaart_page_serves_the_snapshot_boundaries_once(run_page):
-    """The page's maps name files in the app's static folder that hold exactly the snapshot's
-    boundary files (Streamlit serves that folder at app/static/)."""
+    """The page's maps name files in the app's static folder that hold the snapshot's
+    boundary files, wound for d3 (Streamlit serves that folder at app/static/)."""
     at = run_page("kaart", gemeente="GM0114")
     assert not at.exception
-    for index, name in ((0, "gemeenten"), (1, "wijken")):
-        areas = [t for t in _spec(at, index)["data"] if t["type"] == "choroplethmap"]
-        urls = {t["geojson"] for t in areas}
-        assert len(urls) == 1, urls
-        url = urls.pop()
-        assert url.startswith(f"app/static/{name}-") and url.endswith(".json")
-        served = ROOT / "static" / url.removeprefix("app/static/")
-        assert served.read_bytes() == (DATA / "geo" / f"{name}.geojson").read_bytes()
+    named = set()
+    for element in at.get("vega_lite_chart"):
+        named |= {layer["data"].get("url") for layer in layers(json.loads(element.proto.spec))}
+    named.discard(None)
+    assert {url.removeprefix("app/static/").split("-")[0] for url in named} == {
+        "gemeenten",
+        "provincies",
+        "wijken",
+    }
+    for url in named:
+        file_name = url.removeprefix("app/static/")
+        served = json.loads((ROOT / "static" / file_name).read_bytes())
+        original = json.loads((DATA / "geo" / f"{file_name.split('-')[0]}.geojson").read_bytes())
+        assert served == json.loads(json.dumps(wound_for_d3(original)))
 
 
-def _spec(at: AppTest, index: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+def drenthe_codes(snap) -> list[str]:
+    return current_municipalities(snap.regions, DRENTHE)
+
+
+def finding_shown(at: AppTest) -> str:
+    """The bold line above the map: the chosen region's finding."""
+    return next(m.value for m in at.markdown if m.value.startswith("**")).strip("*")
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -165,8 +261,7 @@ def test_kaart_shows_the_snapshot_value(region, snap, run_page):
     year = int(sel.year.max())
     value = obs[(obs.indicator == ind.id) & (obs.region == region) & (obs.year == year)]
     expected = format_number(float(value["value"].iloc[0]), ind.decimals)
-    title = _spec(at)["layout"]["title"]["text"]
-    assert f"{expected} tegen" in title.replace("<br>", " ")
+    assert f"{expected} tegen" in finding_shown(at)
     reference = at.dataframe[0].value
     name = snap.regions.set_index("code").loc[region, "name"]
     row = reference[reference["Regio"] == name].iloc[0]

@@ -98,9 +98,7 @@ def test_ranks_on_verkennen_and_kaart_count_the_same_municipalities(snap, scores
     )
     titles = chart_titles(at)
     assert any(f"plaats {rank} van {len(sel)} huidige gemeenten" in x for x in titles), titles
-    chart = municipal_map_for(
-        snap, scores, "unemployment_benefits_per_1000", 2015, "drenthe", "GM0118"
-    )
+    chart = municipal_map_for(snap, scores, "unemployment_benefits_per_1000", 2015, "drenthe")
     ranked = chart.data.dropna(subset=["value"])
     assert len(ranked) == len(sel)
     assert int(ranked.set_index("code").loc["GM0118", "rank"]) == rank

@@ -1,18 +1,27 @@
-"""Choropleth maps of the page Kaart (plotly ``Choroplethmap``, drawn offline).
+"""The maps of the page Kaart: Vega-Lite specs on screen, plotly figures for images.
 
-The base map is a plain white background with no tile, sprite or font server: plotly's own
-``"white-bg"`` style names a glyph server (fonts.openmaptiles.org) that MapLibre calls as soon as
-a trace carries text, so the style below is that same white background without the glyph URL;
-MapLibre then draws the names with the browser's own fonts and the map never fetches anything.
+On screen a map is a Vega-Lite spec (plain data, as Overzicht's charts, see charts/overview.py)
+that names the served boundary file by URL: the browser fetches it once and a rerun sends the
+values only. Vega draws a map on a canvas in about the time of no chart at all, where a
+MapLibre map (plotly's ``Choroplethmap``) costs some 350 ms of software WebGL on every load
+(benchmarks/bench_app.py). The plotly figure of the same map stays for the PNG download, which
+kaleido renders on the server; it carries its geometry and draws on a plain white background
+with no tile, sprite or font server: plotly's own ``"white-bg"`` style names a glyph server
+(fonts.openmaptiles.org) that MapLibre calls as soon as a trace carries text, so the style
+below is that same white background without the glyph URL.
 
-Colours: equal-count classes (quintiles) on the sequential, colour-blind-safe Viridis scale,
-turned so that darker always means more favourable (scored indicators) or higher (context);
-the colour bar says which. Areas without a value are light grey with "geen gegevens".
+Both draw the same map from the same pieces (classes, colours, view, label places, texts):
+colours are equal-count classes (quintiles) on the sequential, colour-blind-safe Viridis scale,
+turned so that darker always means more favourable (scored indicators) or higher (context); the
+legend says which. Areas without a value are light grey with "geen gegevens".
 """
 
 from __future__ import annotations
 
+import json
+import math
 import textwrap
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -21,6 +30,10 @@ from plotly.colors import sample_colorscale
 
 from indicators.boundaries import (
     GEO_YEAR,
+    LABEL_FONT_PX,
+    NOT_SERVED,
+    WORLD_PX,
+    GeometryUrls,
     MapView,
     bounds,
     fit_view,
@@ -28,9 +41,11 @@ from indicators.boundaries import (
     labels,
     outline_path,
     subset,
+    wound_for_d3,
 )
 from indicators.catalog import Indicator
 from indicators.charts import Chart, file_stem, finish, source_text
+from indicators.charts.vega import Spec, house_style, records
 from indicators.formatting import dated_label, format_number, shown_decimals
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES
 from indicators.ui_text import t
@@ -45,6 +60,8 @@ MAP_HEIGHT = 760
 MARGIN = {"l": 10, "r": 10, "t": 100, "b": 110}
 
 COLOUR_BAR_PX = 110
+
+NAMES_BESIDE_PX = 130  # room to the right of the country for the names placed beside it
 
 # plotly's "white-bg" without its glyph server URL (see the module docstring). MapLibre
 # requires a "sources" entry and plotly drops an empty one, so it holds one empty GeoJSON
@@ -129,20 +146,395 @@ def legend_note(ind: Indicator, lang: str) -> str:
     return t("km_dark_better" if ind.scored else "km_dark_higher", lang)
 
 
+class MapParts(NamedTuple):
+    """What the screen's spec and the image's figure of one map both draw, computed once."""
+
+    values: pd.DataFrame  # views.kaart.area_values, with ``label`` (the name a tooltip shows)
+    view: MapView  # centre and zoom that frame the map in its plot area
+    placed: pd.DataFrame  # where the names of the outlined municipalities go (labels)
+    beside: bool  # names stacked beside the map with leader lines (the whole country)
+    title: str
+    unit: str  # the line under the title
+    source: str
+    alt: str
+    data: pd.DataFrame  # what the map's downloads hold
+    file_stem: str
+    year: int
+
+
+def municipal_parts(
+    values: pd.DataFrame,
+    geo: dict,
+    ind: Indicator,
+    year: int,
+    zoom: str,
+    names: dict[str, str],
+    title: str,
+    drenthe: list[str],
+    lang: str = "nl",
+    reference_year: int | None = None,
+) -> MapParts:
+    """All municipalities coloured by ``values`` (see views.kaart.area_values), the four outlined
+    and named; ``zoom`` "nederland" (the whole country) or "drenthe" (framed on the
+    municipalities ``drenthe``). A year more than five years older than the snapshot
+    (``reference_year``) is marked as dated in the line under the title."""
+    box = bounds(geo, drenthe or FOCUS) if zoom == "drenthe" else bounds(geo)
+    view = fit_view(box, *plot_area())
+    beside = zoom != "drenthe"
+    source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
+    shown_year = f"{year}{dated_label(year, reference_year, lang)}"
+    unit = t(
+        "km_unit_line", lang, unit=ind.unit_text(lang), year=shown_year, note=legend_note(ind, lang)
+    )
+    alt = t(
+        "km_alt",
+        lang,
+        name=ind.name(lang),
+        year=year,
+        n=int(values["value"].notna().sum()),
+        missing=int(values["value"].isna().sum()),
+        note=legend_note(ind, lang),
+    )  # without the finding (the title): the same for every region, see municipal_map_spec
+    _, ranges = classify(values["value"])
+    labels_text = class_labels(ranges, shown_decimals(ind, values["value"].dropna()), lang=lang)
+    data = values.assign(
+        unit=ind.unit_text(lang),
+        colour_class=values["class"] + 1,
+        class_range=values["class"].map(
+            lambda k: labels_text[int(k)] if pd.notna(k) else t("km_no_data", lang)
+        ),
+    )[["code", "name", "year", "value", "unit", "status", "table", "rank", "colour_class",
+       "class_range"]]  # fmt: skip
+    return MapParts(
+        values.assign(label=values["name"]),
+        view,
+        labels(geo, FOCUS, names, view, beside),
+        beside,
+        title,
+        unit,
+        source,
+        alt,
+        data.reset_index(drop=True),
+        file_stem("kaart", ind.id, year, zoom),
+        year,
+    )
+
+
+def wijk_parts(
+    values: pd.DataFrame,
+    gemeente_geo: dict,
+    ind: Indicator,
+    names: dict[str, str],
+    title: str,
+    lang: str = "nl",
+) -> MapParts:
+    """The wijken of the four municipalities coloured by ``values`` (area_values plus a
+    ``gemeente`` column), the municipal borders drawn on top and named."""
+    view = fit_view(bounds(gemeente_geo, FOCUS), *plot_area(), padding=0.03)
+    year = int(values["year"].iloc[0]) if not values.empty else GEO_YEAR
+    source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
+    unit = t(
+        "km_wijk_unit_line", lang, unit=ind.unit_text(lang), year=year, note=legend_note(ind, lang)
+    )
+    alt = t(
+        "km_wijk_alt",
+        lang,
+        name=ind.name(lang),
+        year=year,
+        n=int(values["value"].notna().sum()),
+        title=title,
+    )
+    data = values.assign(unit=ind.unit_text(lang), colour_class=values["class"] + 1)[
+        ["code", "name", "gemeente", "gemeente_name", "year", "value", "unit", "status", "table",
+         "rank", "colour_class"]
+    ]  # fmt: skip
+    return MapParts(
+        values.assign(label=values["name"] + " (" + values["gemeente_name"] + ")"),
+        view,
+        labels(gemeente_geo, FOCUS, names, view, beside=False),
+        False,
+        title,
+        unit,
+        source,
+        alt,
+        data.reset_index(drop=True),
+        file_stem("kaart-wijken", ind.id, year),
+        year,
+    )
+
+
+# --- on screen: Vega-Lite ----------------------------------------------------------------
+
+
+def _geometry(name: str, geo: dict, urls: GeometryUrls) -> Spec:
+    """Where Vega finds a boundary file: the URL at which the app serves it (fetched once by
+    the browser), else the features themselves, wound for d3 (see boundaries.wound_for_d3)."""
+    url = getattr(urls, name)
+    if url:
+        return {"url": url, "format": {"type": "json", "property": "features"}}
+    return {"values": wound_for_d3(geo)["features"]}
+
+
+def _projection(view: MapView, width: int) -> Spec:
+    """The Web Mercator view MapLibre shows for ``view`` (the same centre and zoom) in the plot
+    area, so the places of the names (boundaries.labels) fall where they were computed to:
+    d3's scale is the world's width in pixels over 2 pi, MapLibre's world 512 * 2**zoom pixels
+    wide. ``width``: the view's width, which may be wider than the plot area on the right."""
+    area_width, height = plot_area()
+    return {
+        "type": "mercator",
+        "scale": WORLD_PX * 2**view.zoom / (2 * math.pi),
+        "center": [view.lon, view.lat],
+        "translate": [area_width / 2, height / 2],
+        "clipExtent": [[0, 0], [width, height]],
+    }
+
+
+def _area_layer(parts: MapParts, geometry: Spec, ind: Indicator, lang: str) -> Spec:
+    """The areas coloured by class, 'geen gegevens' grey, with a tooltip; one legend entry per
+    class, the highest values on top (as the image's colour bar reads)."""
+    values = parts.values
+    have = values["value"].notna()
+    _, ranges = classify(values["value"])
+    ticks = class_labels(ranges, shown_decimals(ind, values.loc[have, "value"]), lang=lang)
+    colours = class_colours(len(ranges), ind)
+    missing_key = len(ranges)  # one more key for "geen gegevens"
+    n = int(have.sum())
+    rows = [
+        {
+            "c": code,
+            "n": label,
+            "k": int(k) if ok else missing_key,
+            "v": text if ok else t("km_no_data", lang),
+            "p": t("km_tooltip_place", lang, rank=int(rank), n=n) if ok else "",
+        }
+        for code, label, k, text, rank, ok in zip(
+            values["code"],
+            values["label"],
+            values["class"],
+            values["value_text"],
+            values["rank"],
+            have,
+            strict=True,
+        )
+    ]
+    domain = list(reversed(range(len(ranges))))
+    colour_range = [colours[k] for k in domain]
+    if not have.all():
+        domain.append(missing_key)
+        colour_range.append(MISSING_COLOR)
+    unit = ind.unit_text(lang)
+    return {
+        "data": geometry,
+        "transform": [
+            {
+                "lookup": "properties.code",
+                "from": {"data": {"values": rows}, "key": "c", "fields": ["n", "k", "v", "p"]},
+            },
+            {"filter": "isValid(datum.k)"},  # an area of the file that the map does not show
+        ],
+        "mark": {"type": "geoshape", "stroke": BORDER_COLOR, "strokeWidth": 0.4},
+        "encoding": {
+            "color": {
+                "field": "k",
+                "type": "ordinal",
+                "scale": {"domain": domain, "range": colour_range},
+                "legend": {
+                    "title": [unit, legend_note(ind, lang)],
+                    "orient": "right",
+                    "labelExpr": f"{json.dumps([*ticks, t('km_no_data', lang)])}[datum.value]",
+                    "symbolType": "square",
+                    "symbolSize": 180,
+                    "labelFontSize": 12,
+                    "titleFontSize": 12,
+                },
+            },
+            "tooltip": [
+                {"field": "n", "title": t("km_col_name", lang)},
+                {"field": "v", "title": f"{unit} ({parts.year})"},
+                {"field": "p", "title": t("km_col_place", lang)},
+            ],
+        },
+    }
+
+
+def _outline_layers(
+    geometry: Spec, codes: list[str], width: float, name: str, strokes: dict[str, str]
+) -> list[Spec]:
+    """A dark border of ``codes`` on a white casing, so it stays visible on the darkest colour;
+    ``strokes`` (legend name -> colour) is the one legend of all outlines of the map."""
+    keep = {"filter": {"field": "properties.code", "oneOf": codes}}
+    # No fill at all (Vega-Lite gives an unfilled shape a transparent one, which would catch
+    # the pointer and hide the tooltips of the areas under the outline) and no tooltip.
+    line = {"type": "geoshape", "filled": False, "fill": None, "tooltip": None, "aria": False}
+    return [
+        {
+            "data": geometry,
+            "transform": [keep],
+            "mark": {**line, "stroke": CASING_COLOR, "strokeWidth": width + 3},
+        },
+        {
+            "data": geometry,
+            "transform": [keep, {"calculate": json.dumps(name), "as": "outline"}],
+            "mark": {**line, "strokeWidth": width},
+            "encoding": {
+                "stroke": {
+                    "field": "outline",
+                    "type": "nominal",
+                    "scale": {"domain": list(strokes), "range": list(strokes.values())},
+                    "legend": {
+                        "title": None,
+                        "orient": "bottom",
+                        "direction": "horizontal",
+                        "symbolType": "stroke",
+                        "symbolStrokeWidth": 3,
+                        "labelFontSize": 12,
+                        "labelLimit": 600,
+                    },
+                }
+            },
+        },
+    ]
+
+
+def _label_layers(placed: pd.DataFrame, beside: bool) -> list[Spec]:
+    """The names of the four: beside the map with a leader line to a dot in each, or inside
+    each on a white halo (Vega draws a text's stroke, which MapLibre in plotly cannot)."""
+    rows = {"values": records(placed[["name", "lon", "lat", "anchor_lon", "anchor_lat"]])}
+    at = {
+        "longitude": {"field": "lon", "type": "quantitative"},
+        "latitude": {"field": "lat", "type": "quantitative"},
+        "text": {"field": "name", "type": "nominal"},
+    }
+    anchor = {
+        "longitude": {"field": "anchor_lon", "type": "quantitative"},
+        "latitude": {"field": "anchor_lat", "type": "quantitative"},
+    }
+    text = {
+        "type": "text",
+        "fontSize": LABEL_FONT_PX,
+        "fontWeight": "bold",
+        "tooltip": None,
+        "aria": False,  # drawing, not content: the names are in the alt text and the table
+    }
+    if beside:
+        return [
+            {
+                "data": rows,
+                "mark": {
+                    "type": "rule",
+                    "color": OUTLINE_COLOR,
+                    "strokeWidth": 1,
+                    "tooltip": None,
+                    "aria": False,
+                },
+                "encoding": {
+                    **anchor,
+                    "longitude2": {"field": "lon"},
+                    "latitude2": {"field": "lat"},
+                },
+            },
+            {
+                "data": rows,
+                "mark": {
+                    "type": "circle",
+                    "color": OUTLINE_COLOR,
+                    "size": 30,
+                    "opacity": 1,
+                    "tooltip": None,
+                    "aria": False,
+                },
+                "encoding": anchor,
+            },
+            {
+                "data": rows,
+                "mark": {**text, "align": "left", "dx": 4, "color": OUTLINE_COLOR},
+                "encoding": at,
+            },
+        ]
+    return [
+        {
+            "data": rows,
+            "mark": {**text, "color": "white", "stroke": "white", "strokeWidth": 4, "opacity": 0.9},
+            "encoding": at,
+        },
+        {"data": rows, "mark": {**text, "color": OUTLINE_COLOR}, "encoding": at},
+    ]
+
+
+def _spec_chart(parts: MapParts, layers: list[Spec], lang: str, titled: bool = True) -> Chart:
+    width, height = plot_area()
+    width += NAMES_BESIDE_PX if parts.beside else 0  # the legend must not cover the names
+    view = {
+        "width": width,
+        "height": height,
+        "projection": _projection(parts.view, width),
+        "layer": layers,
+    }
+    spec = house_style(view, parts.title if titled else "", parts.unit, parts.source, lang)
+    return Chart(spec, parts.data, parts.title, parts.alt, parts.file_stem, parts.source)
+
+
+def municipal_map_spec(
+    parts: MapParts,
+    geo: dict,
+    province_geo: dict,
+    ind: Indicator,
+    lang: str = "nl",
+    urls: GeometryUrls = NOT_SERVED,
+) -> Chart:
+    """The national map on screen (see :func:`municipal_parts`); ``urls``: where the app serves
+    the boundary files ``gemeenten`` and ``provincies`` (without them the spec carries them).
+
+    The spec leaves out the title (``Chart.title``, the chosen region's finding, which the page
+    shows above the map), so that it is the same for every region: a change of municipality
+    then sends and draws no map at all (the browser keeps the one it has)."""
+    municipalities = _geometry("gemeenten", geo, urls)
+    province = _geometry("provincies", province_geo, urls)
+    strokes = {
+        t("km_province_legend", lang): PROVINCE_COLOR,
+        t("km_outline_legend", lang): OUTLINE_COLOR,
+    }
+    layers = [
+        _area_layer(parts, municipalities, ind, lang),
+        *_outline_layers(province, [DRENTHE], 1.5, t("km_province_legend", lang), strokes),
+        *_outline_layers(municipalities, FOCUS, 3, t("km_outline_legend", lang), strokes),
+        *_label_layers(parts.placed, parts.beside),
+    ]
+    return _spec_chart(parts, layers, lang, titled=False)
+
+
+def wijk_map_spec(
+    parts: MapParts,
+    wijk_geo: dict,
+    gemeente_geo: dict,
+    ind: Indicator,
+    lang: str = "nl",
+    urls: GeometryUrls = NOT_SERVED,
+) -> Chart:
+    """The wijk map on screen (see :func:`wijk_parts`); ``urls`` as in municipal_map_spec, for
+    ``wijken`` and ``gemeenten``."""
+    municipalities = _geometry("gemeenten", gemeente_geo, urls)
+    strokes = {t("km_outline_legend", lang): OUTLINE_COLOR}
+    layers = [
+        _area_layer(parts, _geometry("wijken", wijk_geo, urls), ind, lang),
+        *_outline_layers(municipalities, FOCUS, 3, t("km_outline_legend", lang), strokes),
+        *_label_layers(parts.placed, beside=False),
+    ]
+    return _spec_chart(parts, layers, lang)
+
+
+# --- as an image: plotly (kaleido) -------------------------------------------------------
+
+
 def _choropleth_traces(
     values: pd.DataFrame,
     geo: dict,
     ind: Indicator,
     unit: str,
     lang: str,
-    geometry_url: str | None = None,
 ) -> list[go.Choroplethmap]:
-    """The coloured areas (with a stepped colour bar) and the grey 'geen gegevens' areas.
-
-    With ``geometry_url`` (the same file as ``geo``, served by the app) the traces name their
-    geometry instead of carrying it: plotly draws only the features their ``locations`` name."""
-    shown = values["label"] if "label" in values else values["name"]
-    values = values.assign(label=shown)
+    """The coloured areas (with a stepped colour bar) and the grey 'geen gegevens' areas."""
     have = values.dropna(subset=["value"])
     missing = values[values["value"].isna()]
     traces: list[go.Choroplethmap] = []
@@ -154,7 +546,7 @@ def _choropleth_traces(
     if not have.empty:
         traces.append(
             go.Choroplethmap(
-                geojson=geometry_url or subset(geo, have["code"].tolist()),
+                geojson=subset(geo, have["code"].tolist()),
                 featureidkey="properties.code",
                 locations=have["code"],
                 z=have["class"],
@@ -185,7 +577,7 @@ def _choropleth_traces(
     if not missing.empty:
         traces.append(
             go.Choroplethmap(
-                geojson=geometry_url or subset(geo, missing["code"].tolist()),
+                geojson=subset(geo, missing["code"].tolist()),
                 featureidkey="properties.code",
                 locations=missing["code"],
                 z=[0] * len(missing),
@@ -203,20 +595,12 @@ def _choropleth_traces(
     return traces
 
 
-def _outline_and_labels(
-    fig: go.Figure,
-    geo: dict,
-    codes: list[str],
-    names: dict[str, str],
-    view: MapView,
-    beside: bool,
-    lang: str,
-) -> pd.DataFrame:
-    """Thick dark borders of ``codes`` with their names (white box behind a name that sits on
-    colour; a leader line to a name placed beside). Returns the label positions."""
-    lons, lats = outline_path(geo, codes)
+def _outline_and_labels(fig: go.Figure, geo: dict, parts: MapParts, lang: str) -> None:
+    """Thick dark borders of the four with their names (white box behind a name that sits on
+    colour; a leader line to a name placed beside)."""
+    lons, lats = outline_path(geo, FOCUS)
     _cased_line(fig, lons, lats, 3, OUTLINE_COLOR, t("km_outline_legend", lang))
-    placed = labels(geo, codes, names, view, beside)
+    placed, beside, view = parts.placed, parts.beside, parts.view
     if beside:
         leader_lon: list[float | None] = []
         leader_lat: list[float | None] = []
@@ -272,7 +656,6 @@ def _outline_and_labels(
             showlegend=False,
         )
     )
-    return placed
 
 
 def wrap_title(title: str, width: int = 90) -> str:
@@ -349,106 +732,26 @@ def _province_border(fig: go.Figure, province_geo: dict, lang: str) -> None:
     _cased_line(fig, lons, lats, 1.5, PROVINCE_COLOR, t("km_province_legend", lang))
 
 
+def _figure_chart(fig: go.Figure, parts: MapParts, lang: str) -> Chart:
+    finish(fig, wrap_title(parts.title), parts.unit, parts.source, height=MAP_HEIGHT, lang=lang)
+    _map_layout(fig, parts.view)
+    return Chart(fig, parts.data, parts.title, parts.alt, parts.file_stem, parts.source)
+
+
 def municipal_map(
-    values: pd.DataFrame,
-    geo: dict,
-    province_geo: dict,
-    ind: Indicator,
-    year: int,
-    zoom: str,
-    names: dict[str, str],
-    title: str,
-    drenthe: list[str],
-    lang: str = "nl",
-    reference_year: int | None = None,
-    geometry_url: str | None = None,
+    parts: MapParts, geo: dict, province_geo: dict, ind: Indicator, lang: str = "nl"
 ) -> Chart:
-    """All municipalities coloured by ``values`` (see views.kaart.area_values), the four outlined
-    and named; ``zoom`` "nederland" (the whole country) or "drenthe" (framed on the
-    municipalities ``drenthe``). A year more than five years older than the snapshot
-    (``reference_year``) is marked as dated in the line under the title. ``geometry_url``: see
-    ``_choropleth_traces`` (without it the figure carries its geometry, as an export needs)."""
-    box = bounds(geo, drenthe or FOCUS) if zoom == "drenthe" else bounds(geo)
-    view = fit_view(box, *plot_area())
-    fig = go.Figure(_choropleth_traces(values, geo, ind, ind.unit_text(lang), lang, geometry_url))
+    """The national map as a plotly figure that carries its geometry (for the PNG image)."""
+    fig = go.Figure(_choropleth_traces(parts.values, geo, ind, ind.unit_text(lang), lang))
     _province_border(fig, province_geo, lang)
-    _outline_and_labels(fig, geo, FOCUS, names, view, beside=zoom != "drenthe", lang=lang)
-    source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
-    shown_year = f"{year}{dated_label(year, reference_year, lang)}"
-    unit = t(
-        "km_unit_line", lang, unit=ind.unit_text(lang), year=shown_year, note=legend_note(ind, lang)
-    )
-    finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
-    _map_layout(fig, view)
-    n_missing = int(values["value"].isna().sum())
-    alt = t(
-        "km_alt",
-        lang,
-        name=ind.name(lang),
-        year=year,
-        n=int(values["value"].notna().sum()),
-        missing=n_missing,
-        note=legend_note(ind, lang),
-        title=title,
-    )
-    _, ranges = classify(values["value"])
-    labels_text = class_labels(ranges, shown_decimals(ind, values["value"].dropna()), lang=lang)
-    data = values.assign(
-        unit=ind.unit_text(lang),
-        colour_class=values["class"] + 1,
-        class_range=values["class"].map(
-            lambda k: labels_text[int(k)] if pd.notna(k) else t("km_no_data", lang)
-        ),
-    )[["code", "name", "year", "value", "unit", "status", "table", "rank", "colour_class",
-       "class_range"]]  # fmt: skip
-    return Chart(
-        fig,
-        data.reset_index(drop=True),
-        title,
-        alt,
-        file_stem("kaart", ind.id, year, zoom),
-        source,
-    )
+    _outline_and_labels(fig, geo, parts, lang)
+    return _figure_chart(fig, parts, lang)
 
 
 def wijk_map(
-    values: pd.DataFrame,
-    wijk_geo: dict,
-    gemeente_geo: dict,
-    ind: Indicator,
-    names: dict[str, str],
-    title: str,
-    lang: str = "nl",
-    geometry_url: str | None = None,
+    parts: MapParts, wijk_geo: dict, gemeente_geo: dict, ind: Indicator, lang: str = "nl"
 ) -> Chart:
-    """The wijken of the four municipalities coloured by ``values`` (area_values plus a
-    ``gemeente`` column), the municipal borders drawn on top and named; ``geometry_url`` as in
-    ``municipal_map``."""
-    view = fit_view(bounds(gemeente_geo, FOCUS), *plot_area(), padding=0.03)
-    shown = values.assign(label=values["name"] + " (" + values["gemeente_name"] + ")")
-    fig = go.Figure(
-        _choropleth_traces(shown, wijk_geo, ind, ind.unit_text(lang), lang, geometry_url)
-    )
-    _outline_and_labels(fig, gemeente_geo, FOCUS, names, view, beside=False, lang=lang)
-    year = int(values["year"].iloc[0]) if not values.empty else GEO_YEAR
-    source = source_text([*ind.tables, t("km_geo_source", lang, year=GEO_YEAR)], lang)
-    unit = t(
-        "km_wijk_unit_line", lang, unit=ind.unit_text(lang), year=year, note=legend_note(ind, lang)
-    )
-    finish(fig, wrap_title(title), unit, source, height=MAP_HEIGHT, lang=lang)
-    _map_layout(fig, view)
-    alt = t(
-        "km_wijk_alt",
-        lang,
-        name=ind.name(lang),
-        year=year,
-        n=int(values["value"].notna().sum()),
-        title=title,
-    )
-    data = values.assign(unit=ind.unit_text(lang), colour_class=values["class"] + 1)[
-        ["code", "name", "gemeente", "gemeente_name", "year", "value", "unit", "status", "table",
-         "rank", "colour_class"]
-    ]  # fmt: skip
-    return Chart(
-        fig, data.reset_index(drop=True), title, alt, file_stem("kaart-wijken", ind.id, year)
-    )
+    """The wijk map as a plotly figure that carries its geometry (for the PNG image)."""
+    fig = go.Figure(_choropleth_traces(parts.values, wijk_geo, ind, ind.unit_text(lang), lang))
+    _outline_and_labels(fig, gemeente_geo, parts, lang)
+    return _figure_chart(fig, parts, lang)

@@ -25,6 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Bron: CBS, {tables}; bewerking: brede-welvaartdashboard ZOD",
         "en": "Source: CBS, {tables}; processing: ZOD broad-prosperity dashboard",
     },
+    "download_chart_png": {"nl": "Afbeelding (PNG)", "en": "Image (PNG)"},
     "download_chart_data": {
         "nl": "Download de gegevens van deze grafiek (CSV)",
         "en": "Download this chart's data (CSV)",

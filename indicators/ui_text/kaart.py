@@ -75,6 +75,11 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{unit}, {year}; vijf even grote groepen wijken, {note}",
         "en": "{unit}, {year}; five equally large groups of districts, {note}",
     },
+    "km_map_name": {
+        "nl": "Kaart: {name} per gemeente in {year}",
+        "en": "Map: {name} per municipality in {year}",
+    },
+    "km_tooltip_place": {"nl": "{rank} van {n}", "en": "{rank} of {n}"},
     "km_hover_place": {
         "nl": "plaats %{{customdata[3]}} van {n}",
         "en": "rank %{{customdata[3]}} of {n}",
@@ -92,10 +97,10 @@ TEXT: dict[str, dict[str, str]] = {
     "km_alt": {
         "nl": "Kaart van Nederland met {name} per gemeente in {year}: {n} gemeenten in vijf "
         "kleurgroepen ({note}), {missing} zonder gegevens (grijs). De vier gemeenten van Zuid- en "
-        "Oost-Drenthe zijn dik omlijnd en met naam aangegeven. {title}.",
+        "Oost-Drenthe zijn dik omlijnd en met naam aangegeven.",
         "en": "Map of the Netherlands showing {name} per municipality in {year}: {n} "
         "municipalities in five colour groups ({note}), {missing} without data (grey). The four "
-        "municipalities of South and East Drenthe have a thick outline and their names. {title}.",
+        "municipalities of South and East Drenthe have a thick outline and their names.",
     },
     "km_boundaries_note": {
         "nl": "Grenzen: gemeentelijke indeling {geo_year}. Cijfers over {year} horen bij de "

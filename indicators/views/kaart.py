@@ -14,10 +14,19 @@ from typing import NamedTuple
 import pandas as pd
 
 from indicators import catalog, scoring
-from indicators.boundaries import GEO_YEAR, feature_codes, geojson
+from indicators.boundaries import GEO_YEAR, NOT_SERVED, GeometryUrls, feature_codes, geojson
 from indicators.catalog import Indicator
 from indicators.charts import Chart
-from indicators.charts.maps import classify, municipal_map, wijk_map
+from indicators.charts.maps import (
+    MapParts,
+    classify,
+    municipal_map,
+    municipal_map_spec,
+    municipal_parts,
+    wijk_map,
+    wijk_map_spec,
+    wijk_parts,
+)
 from indicators.formatting import format_number, shown_decimals, value_text
 from indicators.regions import (
     DRENTHE,
@@ -57,8 +66,8 @@ def area_values(
     frame["name"] = frame["code"].map(names).fillna(frame["code"])
     frame["year"] = year
     frame["value"] = frame["code"].map(sel["value"]).astype(float)
-    frame["status"] = frame["code"].map(sel["status"]).fillna("").astype(str)
-    frame["table"] = frame["code"].map(sel["table"]).fillna("").astype(str)
+    frame["status"] = frame["code"].map(sel["status"]).astype(object).fillna("").astype(str)
+    frame["table"] = frame["code"].map(sel["table"]).astype(object).fillna("").astype(str)
     frame["rank"] = scoring.rank_places(frame["value"], ind.direction)
     frame["class"], _ = classify(frame["value"])
     decimals = shown_decimals(ind, frame["value"].dropna())
@@ -294,7 +303,54 @@ def wijk_finding(values: pd.DataFrame, ind: Indicator, names: dict[str, str], la
 # --- builders ---------------------------------------------------------------------------
 
 
+def map_finding_for(
+    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
+) -> str:
+    """The finding of the national map for ``region`` (see :func:`finding`), which the page
+    shows above the map and the map's image carries as its title."""
+    del scores
+    names = region_names(snap, lang=lang)
+    codes = feature_codes(geojson(snap, "gemeenten"))
+    return finding(snap.observations, catalog.BY_ID[indicator], year, region, names, lang, codes)
+
+
+def _municipal_parts(
+    snap: Snapshot, indicator: str, year: int, zoom: str, lang: str, title: str
+) -> MapParts:
+    ind = catalog.BY_ID[indicator]
+    names = region_names(snap, lang=lang)
+    geo = geojson(snap, "gemeenten")
+    values = area_values(snap.observations, ind, year, feature_codes(geo), names, lang)
+    drenthe = current_municipalities(snap.regions, DRENTHE)
+    return municipal_parts(
+        values, geo, ind, year, zoom, names, title, drenthe, lang, snapshot_year(snap)
+    )
+
+
 def municipal_map_for(
+    snap: Snapshot,
+    scores: Scores,
+    indicator: str,
+    year: int,
+    zoom: str,
+    lang: str = "nl",
+    urls: GeometryUrls = NOT_SERVED,
+) -> Chart:
+    """The national map on screen for one indicator and year (a Vega-Lite spec); ``urls``:
+    where the app serves the boundary files, if it does (see charts.maps.municipal_map_spec).
+
+    The same for every region, so one map serves all of them and a change of municipality
+    draws none: its title names the indicator, and the page shows the region's finding
+    (:func:`map_finding_for`) above it."""
+    del scores
+    ind = catalog.BY_ID[indicator]
+    title = t("km_map_name", lang, name=ind.name(lang), year=year)
+    parts = _municipal_parts(snap, indicator, year, zoom, lang, title)
+    geo, province_geo = geojson(snap, "gemeenten"), geojson(snap, "provincies")
+    return municipal_map_spec(parts, geo, province_geo, ind, lang, urls)
+
+
+def municipal_map_image_for(
     snap: Snapshot,
     scores: Scores,
     indicator: str,
@@ -302,32 +358,21 @@ def municipal_map_for(
     zoom: str,
     region: str,
     lang: str = "nl",
-    geometry_url: str | None = None,
 ) -> Chart:
-    """The national map for one indicator and year, titled with the chosen region's finding;
-    ``geometry_url``: where the app serves the municipalities' boundary file, if it does."""
-    del scores
+    """The same map as :func:`municipal_map_for` as a plotly figure titled with the region's
+    finding, for its PNG image."""
+    title = map_finding_for(snap, scores, indicator, year, region, lang)
+    parts = _municipal_parts(snap, indicator, year, zoom, lang, title)
+    geo, province_geo = geojson(snap, "gemeenten"), geojson(snap, "provincies")
+    return municipal_map(parts, geo, province_geo, catalog.BY_ID[indicator], lang)
+
+
+def _wijk_parts(snap: Snapshot, indicator: str, lang: str) -> MapParts:
     ind = catalog.BY_ID[indicator]
     names = region_names(snap, lang=lang)
-    geo, province_geo = geojson(snap, "gemeenten"), geojson(snap, "provincies")
-    codes = feature_codes(geo)
-    values = area_values(snap.observations, ind, year, codes, names, lang)
-    drenthe = current_municipalities(snap.regions, DRENTHE)
-    title = finding(snap.observations, ind, year, region, names, lang, codes)
-    return municipal_map(
-        values,
-        geo,
-        province_geo,
-        ind,
-        year,
-        zoom,
-        names,
-        title,
-        drenthe,
-        lang,
-        snapshot_year(snap),
-        geometry_url,
-    )
+    values = wijk_values(snap, ind, names, lang)
+    title = wijk_finding(values, ind, names, lang)
+    return wijk_parts(values, geojson(snap, "gemeenten"), ind, names, title, lang)
 
 
 def wijk_map_for(
@@ -335,17 +380,22 @@ def wijk_map_for(
     scores: Scores,
     indicator: str,
     lang: str = "nl",
-    geometry_url: str | None = None,
+    urls: GeometryUrls = NOT_SERVED,
 ) -> Chart:
-    """The wijk map of one wijk indicator in its latest year (``geometry_url``: the served
-    wijk boundary file, as in ``municipal_map_for``)."""
+    """The wijk map on screen of one wijk indicator in its latest year (``urls`` as in
+    :func:`municipal_map_for`)."""
     del scores
     wijk_geo, gemeente_geo = geojson(snap, "wijken"), geojson(snap, "gemeenten")
-    ind = catalog.BY_ID[indicator]
-    names = region_names(snap, lang=lang)
-    values = wijk_values(snap, ind, names, lang)
-    title = wijk_finding(values, ind, names, lang)
-    return wijk_map(values, wijk_geo, gemeente_geo, ind, names, title, lang, geometry_url)
+    parts = _wijk_parts(snap, indicator, lang)
+    return wijk_map_spec(parts, wijk_geo, gemeente_geo, catalog.BY_ID[indicator], lang, urls)
+
+
+def wijk_map_image_for(snap: Snapshot, scores: Scores, indicator: str, lang: str = "nl") -> Chart:
+    """The same map as :func:`wijk_map_for` as a plotly figure, for its PNG image."""
+    del scores
+    wijk_geo, gemeente_geo = geojson(snap, "wijken"), geojson(snap, "gemeenten")
+    parts = _wijk_parts(snap, indicator, lang)
+    return wijk_map(parts, wijk_geo, gemeente_geo, catalog.BY_ID[indicator], lang)
 
 
 def wijk_values(snap: Snapshot, ind: Indicator, names: dict[str, str], lang: str) -> pd.DataFrame:

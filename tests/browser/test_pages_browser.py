@@ -135,10 +135,10 @@ def test_a_reader_in_dark_mode_gets_the_light_theme_the_charts_are_drawn_for(app
     page.close()
 
 
-def test_kaart_fetches_its_boundaries_once_and_a_rerun_sends_values_only(app_url, browser):
-    """The municipal and wijk boundaries come over HTTP from the app's static folder, once;
-    choosing another municipality sends the page again over the websocket, without them (the
-    boundary file alone is 528 KB; before, every rerun carried it)."""
+def test_kaart_fetches_its_boundaries_once_and_a_rerun_sends_no_map(app_url, browser):
+    """The municipal, provincial and wijk boundaries come over HTTP from the app's static
+    folder; choosing another municipality changes the finding above the map but not the map,
+    so the rerun sends no map and fetches no geometry (the boundary file alone is 436 KB)."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     fetched: list[str] = []
     page.on("response", lambda r: "/app/static/" in r.url and fetched.append(r.url))
@@ -146,10 +146,15 @@ def test_kaart_fetches_its_boundaries_once_and_a_rerun_sends_values_only(app_url
     page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(len(f))))
     page.goto(f"{app_url}/kaart?gemeente=GM0114")
     wait_for_app(page)
-    page.locator(".maplibregl-canvas").first.wait_for(timeout=45_000)
+    page.wait_for_function(
+        "document.querySelectorAll(\"[data-testid='stVegaLiteChart'] svg.marks path\").length"
+        " > 300",
+        timeout=45_000,
+    )
     page.wait_for_timeout(1000)
-    assert sorted(u.rsplit("/", 1)[1].split("-")[0] for u in fetched) == ["gemeenten", "wijken"]
-    first_load = sum(frames)
+    names = {u.rsplit("/", 1)[1].split("-")[0] for u in fetched}
+    assert names == {"gemeenten", "provincies", "wijken"}, fetched
+    first_load, fetches = sum(frames), len(fetched)
     frames.clear()
     page.get_by_test_id("stSidebar").get_by_role("combobox").click()
     page.get_by_role("option", name="Hoogeveen").click()
@@ -158,6 +163,26 @@ def test_kaart_fetches_its_boundaries_once_and_a_rerun_sends_values_only(app_url
     page.get_by_text("Hoogeveen ligt").first.wait_for(timeout=15_000)
     page.wait_for_timeout(500)
     rerun = sum(frames)
-    assert 0 < rerun < 100_000, (first_load, rerun)
-    assert len(fetched) == 2  # the rerun fetched no geometry again
+    assert 0 < rerun < 20_000 < first_load, (first_load, rerun)  # one map spec is 32 KB
+    assert len(fetched) == fetches  # the rerun fetched no geometry again
+    assert page.get_by_test_id("stException").count() == 0
+    page.close()
+
+
+def test_kaart_map_downloads_as_a_png(app_url, browser):
+    """The map's image is drawn on the server when asked for (kaleido): a PNG of the map at
+    twice its size, named after the map."""
+    page = open_page(browser, f"{app_url}/kaart?gemeente=GM0114", height=1400)
+    button = page.get_by_role("button", name="Afbeelding (PNG)").first
+    button.wait_for(timeout=30_000)
+    with page.expect_download(timeout=90_000) as info:
+        button.click()
+    download = info.value
+    assert re.fullmatch(
+        r"brede-welvaart_kaart_[a-z0-9_-]+_nederland\.png", download.suggested_filename
+    )
+    data = open(download.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (2 * 760, 2 * 760)
     page.close()
