@@ -92,13 +92,17 @@ shared.text_block(
 )
 url_column = t("m_col_url", lang)
 links = {url_column: st.column_config.LinkColumn(url_column, display_text="open")}
-st.dataframe(
-    view.sources,
-    hide_index=True,
-    column_config=links,
-    height="content",
-    alt=t("m_sources_heading", lang),
-)
+# Forty-odd rows with long texts, in full height: mounting them was a fifth of the page's load
+# time (benchmarks), so they are drawn when opened, as the context table above.
+sources_label = t("m_sources_table", lang, n=len(view.sources))
+if sources_box := shared.lazy_expander(f"**{sources_label}**", "methode_sources"):
+    sources_box.dataframe(
+        view.sources,
+        hide_index=True,
+        column_config=links,
+        height="content",
+        alt=t("m_sources_heading", lang),
+    )
 n_derived, derived_years = view.derived
 shared.captions(
     t("m_sources_caption", lang),

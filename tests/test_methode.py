@@ -130,10 +130,6 @@ def test_method_page_shows_scores_sources_and_sentences(region, expected, run_pa
         table = at.dataframe[goal - 1].value
         row = table[table["Regio"] == name].iloc[0]
         assert row["Score"] == format_number(actueel.loc[(region, goal), "score"], 1)
-    sources = at.dataframe[3].value
-    houses = next(s for s in snap.manifest["sources"] if s["id"] == "cbs-83625ned")
-    row = sources[sources["Titel"] == houses["title"]].iloc[0]
-    assert row["Rijen"] == format_number(houses["rows_read"])
     sentences = [m.value for m in at.markdown if m.value.startswith("Bij doel")]
     assert len(sentences) == 3
 
@@ -155,14 +151,34 @@ def test_the_context_table_is_sent_only_when_opened():
     at.switch_page("pages/methode.py").run()
     assert not at.exception
     context = [i for i in catalog.INDICATORS if i.direction == "context"]
-    assert len(at.dataframe) == 5  # three goals, the sources and the boundaries
+    assert len(at.dataframe) == 4  # three goals and the boundaries
     assert not any("Gemiddelde WOZ-waarde" in set(d.value.iloc[:, 0]) for d in at.dataframe)
     caption = f"{len(context)} van de {len(catalog.INDICATORS)} indicatoren zijn context."
     assert any(c.value.startswith(caption) for c in at.caption)
     at.session_state["methode_context"] = True
     at.run()
     assert not at.exception
-    assert len(at.dataframe) == 6
+    assert len(at.dataframe) == 5
     table = at.dataframe[0].value
     assert len(table) == len(context)
     assert set(table["Indicator"]) == {i.name_nl for i in context}
+
+
+def test_the_sources_table_is_sent_only_when_opened(snap):
+    """Every source table of the snapshot (not the boundary files, which have their own
+    table) with its rows read, once the expander that counts them is opened."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/methode.py").run()
+    assert not at.exception
+    tables = [s for s in snap.manifest["sources"] if not s["id"].startswith("geo-")]
+    label = f"Alle {len(tables)} brontabellen: titel, perioden, link en bewerking"
+    assert [e.label for e in at.expander if label in e.label] == [f"**{label}**"]
+    assert not any("Titel" in d.value.columns for d in at.dataframe)
+    at.session_state["methode_sources"] = True
+    at.run()
+    assert not at.exception
+    sources = next(d.value for d in at.dataframe if "Titel" in d.value.columns)
+    assert len(sources) == len(tables)
+    houses = next(s for s in tables if s["id"] == "cbs-83625ned")
+    row = sources[sources["Titel"] == houses["title"]].iloc[0]
+    assert row["Rijen"] == format_number(houses["rows_read"])

@@ -250,6 +250,10 @@ TEXT: dict[str, dict[str, str]] = {
     "m_col_method_minmax": {"nl": "Min-max", "en": "Min-max"},
     "m_col_loo": {"nl": "Zonder één indicator", "en": "Without one indicator"},
     "m_sources_heading": {"nl": "Bronnen", "en": "Sources"},
+    "m_sources_table": {
+        "nl": "Alle {n} brontabellen: titel, perioden, link en bewerking",
+        "en": "All {n} source tables: title, periods, link and processing",
+    },
     "m_snapshot_line": {
         "nl": "Snapshot gebouwd op {built}; bouwwijze: {mode}. Licentie: {licence}. De app "
         "leest alleen deze snapshot en heeft geen internet nodig.",
