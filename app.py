@@ -14,7 +14,7 @@ from indicators.errors import SnapshotError
 from indicators.formatting import escape_markdown
 from indicators.state import LANG_CHOICES, REGION_CHOICES, STICKY
 from indicators.ui_text import t
-from pages import serving
+from pages import allocator, serving
 
 
 class NavigationPage(NamedTuple):
@@ -167,6 +167,7 @@ def main() -> None:
 if serving.imported_by_server():
     # `streamlit run app.py` imports this file to find its server: Streamlit's own, plus the
     # pages' HTML with the base address (see pages/serving.py). Each script run calls main().
+    allocator.limit_arenas()  # before the server starts its threads (pages/allocator.py)
     app = st.App(__file__, routes=serving.page_routes(page.url_path for page in PAGES))
 else:
     main()

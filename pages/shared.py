@@ -7,8 +7,6 @@ sessions through ``st.cache_resource``: one copy in memory however many people a
 from __future__ import annotations
 
 import collections
-import ctypes
-import ctypes.util
 import functools
 import gc
 import html
@@ -35,6 +33,7 @@ from indicators.state import REGION_CHOICES, ViewState, parse_params
 from indicators.ui_text import t
 from indicators.views.common import region_names as names_of_regions
 from indicators.views.vergelijken import compare_options
+from pages import allocator
 
 T = TypeVar("T")
 FRAME_WIDGETS = ("gemeente", "lang", "_url_gemeente")
@@ -43,31 +42,6 @@ FRAME_WIDGETS = ("gemeente", "lang", "_url_gemeente")
 VIEW_CACHE_SIZE = 512
 RESCAN_EVERY = 32  # view-cache misses between full collections (see _frozen)
 _view_misses = itertools.count(1)
-
-
-# Views are built and evicted by several threads (each session's script thread and the
-# prefetch), and glibc gives every thread that allocates at once an arena of its own (up to 8
-# per core) and keeps what is freed in them: the server's memory then creeps up by the largest
-# mix of views and runs it ever held, although the view cache is bounded. Two arenas are
-# enough where the GIL serialises allocation, and ``malloc_trim`` returns free pages after a
-# rescan. No Python library wraps either call, hence ctypes; elsewhere than glibc, no-ops.
-M_ARENA_MAX = -8  # glibc's mallopt parameter number
-
-
-@functools.cache
-def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")  # runs ldconfig once: cached
-    libc = ctypes.CDLL(name) if name else None
-    if libc is not None and hasattr(libc, "mallopt"):
-        libc.mallopt(M_ARENA_MAX, 2)  # before the sessions' threads make arenas
-    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
-
-
-def _release_free_memory() -> None:
-    """Hand freed heap pages back to the operating system (see above)."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
 
 
 def _frozen(value: T, *, rescan: bool = False) -> T:
@@ -87,14 +61,13 @@ def _frozen(value: T, *, rescan: bool = False) -> T:
     gc.collect()  # garbage made while building is freed first, not frozen with the rest
     gc.freeze()
     if rescan:
-        _release_free_memory()
+        allocator.release_free_memory()
     return value
 
 
 @st.cache_resource(show_spinner=False)
 def snapshot() -> Snapshot:
     """Read-only snapshot shared by all sessions (no per-session copies)."""
-    _libc()  # the allocator's settings, once, before the views are built (see M_ARENA_MAX)
     return _frozen(load_snapshot())
 
 

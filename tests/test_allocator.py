@@ -1,0 +1,89 @@
+"""The server's malloc arenas (pages/allocator.py), counted in a real server's memory map."""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+from pathlib import Path
+
+import pytest
+import websockets
+
+from benchmarks import protocol
+from benchmarks.harness import start
+from pages import allocator
+from tests.conftest import ROOT
+
+HEAP = 64 * 1024 * 1024  # glibc's non-main arenas live in 64 MB aligned heaps of this size
+GLIBC = platform.libc_ver()[0] == "glibc"
+
+
+def arena_heaps(maps: str) -> int:
+    """The number of glibc arena heaps in a /proc/<pid>/maps text: anonymous mappings that
+    start on a 64 MB boundary and, with the reserve that follows them, span exactly 64 MB."""
+    spans = []
+    for line in maps.splitlines():
+        fields = line.split()
+        if len(fields) == 5:  # no path: anonymous
+            low, high = (int(x, 16) for x in fields[0].split("-"))
+            spans.append((low, high, fields[1]))
+    heaps = 0
+    for i, (low, high, mode) in enumerate(spans):
+        if low % HEAP or not mode.startswith("rw"):
+            continue
+        j, end = i, high
+        while end < low + HEAP and j + 1 < len(spans) and spans[j + 1][0] == end:
+            j += 1
+            end = spans[j][1]
+        heaps += end == low + HEAP
+    return heaps
+
+
+def test_arena_heaps_are_counted_from_a_memory_map_by_hand():
+    base = 0x7F0000000000  # 64 MB aligned
+    maps = "\n".join(
+        [
+            f"{base:x}-{base + 0x100000:x} rw-p 00000000 00:00 0",  # 1 MB used
+            f"{base + 0x100000:x}-{base + HEAP:x} ---p 00000000 00:00 0",  # the reserve
+            f"{base + HEAP:x}-{base + HEAP + 0x200000:x} rw-p 00000000 00:00 0",  # no reserve
+            f"{base + 3 * HEAP:x}-{base + 4 * HEAP:x} rw-p 00000000 00:00 0",  # a whole heap
+            f"{base + 5 * HEAP:x}-{base + 6 * HEAP:x} r-xp 00000000 08:01 42 /usr/lib/libx.so",
+        ]
+    )
+    assert arena_heaps(maps) == 2
+
+
+def test_the_allocator_is_reachable_where_the_server_runs_on_glibc():
+    """On glibc (Debian, CI) the arena limit and malloc_trim are in reach; elsewhere no-ops."""
+    if GLIBC:
+        assert allocator.libc() is not None
+    allocator.release_free_memory()  # must not raise either way
+
+
+async def busy_sessions(url: str, sessions: int, pages: list[str]) -> None:
+    async def one(i: int) -> None:
+        async with websockets.connect(
+            protocol.stream_url(url), subprotocols=protocol.SUBPROTOCOLS, max_size=None
+        ) as ws:
+            for page in pages[i % len(pages) :] + pages[: i % len(pages)]:
+                message = protocol.rerun_message("gemeente=GM0114", page)
+                async with asyncio.timeout(120):
+                    await protocol.script_run(ws, message)
+
+    await asyncio.gather(*(one(i) for i in range(sessions)))
+
+
+@pytest.mark.skipif(not GLIBC, reason="glibc's arenas; the server runs on Debian")
+def test_a_busy_server_keeps_to_a_few_malloc_arenas():
+    """Six sessions running pages at once make the server's threads allocate together; glibc
+    would give them up to 16 arenas (2 cores), each keeping what is freed in it. The limit,
+    set when the server imports app.py, stops new arenas: those made before it (Streamlit's
+    start-up) remain, counted here as at most six."""
+    server = start(ROOT / "app.py")
+    try:
+        pages = ["kaart", "verkennen", "per_doel", "overzicht", "vergelijken", "ambities"]
+        asyncio.run(busy_sessions(server.url, 6, pages))
+        heaps = arena_heaps(Path(f"/proc/{server.pid}/maps").read_text())
+    finally:
+        server.stop()
+    assert 1 <= heaps <= 6, heaps
