@@ -74,16 +74,19 @@ async def busy_sessions(url: str, sessions: int, pages: list[str]) -> None:
 
 
 @pytest.mark.skipif(not GLIBC, reason="glibc's arenas; the server runs on Debian")
-def test_a_busy_server_keeps_to_a_few_malloc_arenas():
+def test_a_busy_server_makes_no_new_malloc_arenas():
     """Six sessions running pages at once make the server's threads allocate together; glibc
-    would give them up to 16 arenas (2 cores), each keeping what is freed in it. The limit,
-    set when the server imports app.py, stops new arenas: those made before it (Streamlit's
-    start-up) remain, counted here as at most six."""
+    would give them new arenas up to 16 (2 cores), each keeping what is freed in it. The limit,
+    set when the server imports app.py, stops new arenas: those made during Streamlit's start-up
+    remain (4-5 here, more on a loaded machine), and the busy minute adds none. One more heap is
+    allowed for an arena that outgrows its first 64 MB. Without the limit: 4 -> 14."""
     server = start(ROOT / "app.py")
+    maps = Path(f"/proc/{server.pid}/maps")
     try:
+        before = arena_heaps(maps.read_text())
         pages = ["kaart", "verkennen", "per_doel", "overzicht", "vergelijken", "ambities"]
         asyncio.run(busy_sessions(server.url, 6, pages))
-        heaps = arena_heaps(Path(f"/proc/{server.pid}/maps").read_text())
+        after = arena_heaps(maps.read_text())
     finally:
         server.stop()
-    assert 1 <= heaps <= 6, heaps
+    assert after <= before + 1, (before, after)
