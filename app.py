@@ -167,7 +167,7 @@ def main() -> None:
 if serving.imported_by_server():
     # `streamlit run app.py` imports this file to find its server: Streamlit's own, plus the
     # pages' HTML with the base address (see pages/serving.py). Each script run calls main().
-    allocator.limit_arenas()  # before the server starts its threads (pages/allocator.py)
+    allocator.restart_with_arena_limit()  # once, before it serves (pages/allocator.py)
     app = st.App(__file__, routes=serving.page_routes(page.url_path for page in PAGES))
 else:
     main()

@@ -4,12 +4,18 @@ Views are built and evicted by several threads (each session's script thread, th
 the server's own pools), and glibc gives every thread that allocates at once an arena of its
 own (up to 8 per core) and keeps what is freed in each: the server's memory then creeps up by
 the largest mix of views and runs it ever held, although the view cache is bounded. Two arenas
-are enough where the GIL serialises allocation. glibc fixes its limit once it has more than
-eight arenas, so the limit must be set before the server starts its threads: app.py sets it
-when the server imports it (measured: set at the first snapshot load instead, the server had
-15 arenas and grew twice as fast in a soak). ``malloc_trim`` returns free pages after a rescan
-of the view cache (pages/shared.py). No Python library wraps either call, hence ctypes;
-elsewhere than glibc, both are no-ops.
+are enough where the GIL serialises allocation.
+
+glibc gives each new thread a new arena until the limit, and arenas are never given back, so
+the limit must hold from the process's start. ``streamlit run`` has started five threads before
+it imports app.py (measured: 6 arenas when ``mallopt`` is called there, 15 without; the soak
+still climbed +44 MB in 50 minutes with 6). Only the environment sets it from the start
+(``MALLOC_ARENA_MAX``, read by glibc when the process loads), and ``streamlit run app.py`` has
+no place for it: so the server, when it imports app.py, starts itself again in the same process
+(``os.execv``, same pid and arguments) with the variable set (:func:`restart_with_arena_limit`).
+It happens once: the variable is then there. A limit set by whoever started the server is kept.
+``malloc_trim`` returns free pages after a rescan of the view cache (pages/shared.py). No Python
+library wraps either call, hence ctypes; elsewhere than glibc, both are no-ops.
 """
 
 from __future__ import annotations
@@ -17,27 +23,51 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import os
+import sys
 
-M_ARENA_MAX = -8  # glibc's mallopt parameter number
 ARENAS = 2
+ARENA_VARIABLE = "MALLOC_ARENA_MAX"
 
 
 @functools.cache
 def libc() -> ctypes.CDLL | None:
-    """The C library, if it is glibc (it has ``mallopt`` and ``malloc_trim``)."""
+    """The C library, if it is glibc (it has ``malloc_trim``)."""
     name = ctypes.util.find_library("c")  # runs ldconfig once: cached
     found = ctypes.CDLL(name) if name else None
-    if found is None or not all(hasattr(found, f) for f in ("mallopt", "malloc_trim")):
+    if found is None or not hasattr(found, "malloc_trim"):
         return None
     return found
 
 
-@functools.cache
-def limit_arenas() -> bool:
-    """At most :data:`ARENAS` malloc arenas from now on (once per process); False where the
-    C library is not glibc or refused."""
-    found = libc()
-    return found is not None and found.mallopt(M_ARENA_MAX, ARENAS) == 1
+def open_sockets() -> list[int]:
+    """This process's file descriptors that are sockets (Linux: read from /proc)."""
+    found = []
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{name}").startswith("socket:"):
+                found.append(int(name))
+        except OSError:  # the descriptor of the listing itself, closed by now
+            continue
+    return found
+
+
+def restart_with_arena_limit() -> None:
+    """Replace this process by the same command with ``MALLOC_ARENA_MAX`` set (see above);
+    returns when it is set already, or where the C library is not glibc.
+
+    The server's listening socket, bound before app.py is imported (and made inheritable by
+    the server), is closed on the exec, and the new process binds the port again within a
+    second or two; a client asking meanwhile is refused, as during any start, and asks again.
+    Standard streams are flushed first, so nothing printed is lost."""
+    if libc() is None or os.environ.get(ARENA_VARIABLE):
+        return
+    os.environ[ARENA_VARIABLE] = str(ARENAS)
+    for fd in open_sockets():
+        os.set_inheritable(fd, False)  # else the new process finds its port taken
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, sys.orig_argv)
 
 
 def release_free_memory() -> None:
