@@ -146,3 +146,30 @@ def _first_long(value: object, limit: int = 12 * 8) -> str:
     if isinstance(value, (list, tuple)):
         value = value[-1] if value else ""
     return str(value)[:limit]
+
+
+VIEWPORT_COOKIE = "bw_viewport"  # written by pages/viewport/index.html: "width x height x header"
+VIEWPORT_LIMITS = {"width": (100.0, 20000.0), "height": (100.0, 20000.0), "header": (0.0, 1000.0)}
+
+
+def viewport_from_cookie(text: object) -> dict[str, float] | None:
+    """The size of the main area the browser measured on its last visit, from its cookie
+    (``'1440x836x60'``), or None when absent or not three sizes within bounds.
+
+    Why: the viewport component reports the size only after a session's first run, so every
+    load of a slide was drawn twice (at a guessed scale, then at the screen's). With the last
+    visit's size the first run draws the slide right, and the component stays silent when the
+    size is the same."""
+    parts = str(text or "")[:MAX_PARAM_LENGTH].split("x")
+    if len(parts) != len(VIEWPORT_LIMITS):
+        return None
+    size = {}
+    for (name, (low, high)), part in zip(VIEWPORT_LIMITS.items(), parts, strict=True):
+        try:
+            value = float(part)
+        except ValueError:
+            return None
+        if not low <= value <= high:  # also refuses nan
+            return None
+        size[name] = value
+    return size

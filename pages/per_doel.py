@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import streamlit as st
@@ -24,6 +25,7 @@ from indicators.views.common import (
 )
 from indicators.views.per_doel import (
     contribution_for,
+    contribution_image_for,
     contributions_for,
     default_detail,
     goal_table_html_for,
@@ -83,7 +85,9 @@ context = catalog.context_indicators(goal)
 contrib = shared.cached_view(contributions_for, region, goal)
 st.subheader(t("pd_contrib_heading", lang))
 shared.show_chart(
-    shared.cached_view(contribution_for, region, goal, lang), f"per_doel_contrib_{goal}"
+    shared.cached_view(contribution_for, region, goal, lang),
+    f"per_doel_contrib_{goal}",
+    functools.partial(contribution_image_for, snap, scores, region, goal, lang),
 )
 missing = missing_indicators(contrib, scored)
 shared.captions(

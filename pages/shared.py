@@ -29,7 +29,13 @@ from indicators.charts import Chart
 from indicators.exports import images
 from indicators.exports.csv import to_csv_bytes
 from indicators.snapshot import Snapshot, load_snapshot
-from indicators.state import REGION_CHOICES, ViewState, parse_params
+from indicators.state import (
+    REGION_CHOICES,
+    VIEWPORT_COOKIE,
+    ViewState,
+    parse_params,
+    viewport_from_cookie,
+)
 from indicators.ui_text import t
 from indicators.views.common import region_names as names_of_regions
 from indicators.views.vergelijken import compare_options
@@ -283,14 +289,19 @@ _viewport = components.declare_component(
 
 
 def viewport() -> dict[str, float] | None:
-    """The size of the app's main area in the browser (width, height, header), or None until
-    the browser has reported it (the first run of a session). A zero-height component: a
-    slide needs the screen's size, which Streamlit does not tell the server."""
+    """The size of the app's main area in the browser (width, height, header): a slide needs
+    the screen's size, which Streamlit does not tell the server. A zero-height component
+    reports it after a session's first run; until then the size measured on the browser's
+    last visit (its cookie, see ``state.viewport_from_cookie``), else None."""
     size = _viewport(key="viewport", default=None)
     if isinstance(size, dict) and {"width", "height"} <= set(size):
         stored = {k: float(size.get(k) or 0.0) for k in ("width", "height", "header")}
         st.session_state["_viewport"] = stored
         return stored
+    if "_viewport" not in st.session_state:
+        remembered = viewport_from_cookie(st.context.cookies.get(VIEWPORT_COOKIE))
+        if remembered is not None:
+            st.session_state["_viewport"] = remembered
     return st.session_state.get("_viewport")
 
 
@@ -410,10 +421,14 @@ def served_figure(figure: go.Figure) -> go.Figure:
 
 
 def show_chart(
-    chart: Chart, key: str, image: Callable[[], Chart] | None = None, size: tuple[int, int] = (0, 0)
+    chart: Chart,
+    key: str,
+    image: Callable[[], Chart] | None = None,
+    size: tuple[int | None, int | None] = (None, None),
 ) -> None:
     """The chart, its alt text for screen readers, and downloads of exactly its data; with
-    ``image`` (a plotly version of the chart, built on demand) also a PNG of ``size`` pixels."""
+    ``image`` (a plotly version of the chart, built on demand) also a PNG of ``size`` pixels
+    (None: the figure's own width or height)."""
     if isinstance(chart.figure, go.Figure):
         st.plotly_chart(
             served_figure(chart.figure),
@@ -449,7 +464,7 @@ def _images_available() -> bool:
     return images.images_available()[0]
 
 
-def _png(make: Callable[[], Chart], width: int, height: int) -> bytes:
+def _png(make: Callable[[], Chart], width: int | None, height: int | None) -> bytes:
     """A chart's PNG at twice its size on screen (what plotly's camera button gave), drawn by
     kaleido when the reader asks for it: a few seconds then, nothing before."""
     return images.render(make(), "png", width, height, scale=2)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import math
 
+import jsonschema
 import pandas as pd
 import pytest
+from altair.vegalite.v6.schema import load_schema
 from streamlit.testing.v1 import AppTest
 
 from indicators import catalog, scoring
-from indicators.charts.indicator import series_title
+from indicators.charts import BETTER_COLOR, NEUTRAL_COLOR, WORSE_COLOR
+from indicators.charts.indicator import contribution_chart, contribution_spec, series_title
 from indicators.formatting import format_number
 from indicators.views.common import latest_values, trend_text
 from indicators.views.per_doel import goal_table, table_regions
@@ -88,7 +91,13 @@ def test_goal_table_shows_snapshot_values_with_their_year(expected):
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    """The titles of the page's charts: the contribution chart (Vega-Lite, its title in lines),
+    then the series chart (plotly)."""
+    vega = [
+        json.loads(c.proto.spec)["vconcat"][0]["title"]["text"] for c in at.get("vega_lite_chart")
+    ]
+    plotly = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    return [" ".join(lines) for lines in vega] + plotly
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -148,7 +157,7 @@ def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expe
             in_year.median(), abs=0.051
         )
     # The time series of the detail chart: its peer line is the median of the same peers.
-    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # [0]: the contribution is Vega
     chosen = at.selectbox(key=f"per_doel_indicator_1_{region}").value
     peer_trace = next(
         (tr for tr in spec["data"] if tr.get("name", "").startswith("Vergelijkbare")), None
@@ -197,3 +206,79 @@ def test_the_indicator_card_is_sent_only_when_its_expander_is_open(snap, run_pag
     card = [m.value for m in at.markdown if "**Jaren beschikbaar:**" in m.value]
     assert len(card) == 1
     assert f"**Jaren beschikbaar:** {', '.join(map(str, years))}" in card[0]
+
+
+# --- the contribution chart: a Vega-Lite spec on screen, the plotly figure for its PNG --------
+
+
+def made_up_contributions() -> pd.DataFrame:
+    """Three indicators of goal 1 with z by hand: one clearly worse, one about level, one better
+    (the points are z / 3 x 5 / n with n = 3 indicators)."""
+    rows = [
+        ("crime_per_1000", 2023, 1.2, 1.2),
+        ("gas_use_per_dwelling", 2022, -2.0, -2.0),
+        ("vacancy_rate", 2021, 0.03, 0.03),
+    ]
+    frame = pd.DataFrame(rows, columns=["indicator", "year", "z", "z_raw"])
+    return frame.assign(points=frame["z"] / 3 * 5 / 3)
+
+
+def spec_bars(spec: dict) -> list[dict]:
+    return spec["vconcat"][0]["data"]["values"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_contribution_spec_is_valid_vega_lite(expected, lang):
+    """Written as data, so the schema is the check (an invalid spec fails only in a browser);
+    also for a region without any figure (no bars)."""
+    schema = load_schema()
+    _, scores = expected
+    for contrib in (scoring.contributions(scores, "GM0114", 1), made_up_contributions()):
+        spec = contribution_spec(contrib, "Emmen", 1, lang).figure
+        jsonschema.validate(spec, schema)
+        assert "NaN" not in json.dumps(spec, allow_nan=False)
+    empty = made_up_contributions().iloc[0:0]
+    jsonschema.validate(contribution_spec(empty, "Emmen", 1, lang).figure, schema)
+
+
+def test_contribution_spec_draws_the_bars_by_hand():
+    chart = contribution_spec(made_up_contributions(), "Emmen", 1)
+    bars = spec_bars(chart.figure)
+    gas, vacancy, crime = (
+        B[i].name("nl") for i in ("gas_use_per_dwelling", "vacancy_rate", "crime_per_1000")
+    )
+    # weakest first, each 'name (year)' with its signed z, coloured by side
+    assert [b["label"] for b in bars] == [f"{gas} (2022)", f"{vacancy} (2021)", f"{crime} (2023)"]
+    assert [b["shown"] for b in bars] == ["-2,0", "0,0", "+1,2"]
+    assert [b["tone"] for b in bars] == ["worse", "neutral", "better"]
+    assert [b["points"] for b in bars] == pytest.approx([-10 / 9, 0.15 / 9, 2 / 3])
+    layers = chart.figure["vconcat"][0]["layer"]
+    colour = layers[0]["encoding"]["color"]["scale"]
+    assert dict(zip(colour["domain"], colour["range"], strict=True)) == {
+        "better": BETTER_COLOR,
+        "worse": WORSE_COLOR,
+        "neutral": NEUTRAL_COLOR,
+    }
+    assert layers[0]["encoding"]["y"]["sort"] == [b["label"] for b in bars]
+    # the gas bar moves the score most: -2 / 3 x 5 / 3 = -1,11 point
+    assert chart.title == f"'{gas}' drukt de score van Emmen het meest (-1,11 punt)"
+    assert chart.figure["vconcat"][0]["title"]["text"] == [chart.title]
+
+
+def test_contribution_spec_and_image_draw_the_same(expected):
+    """The PNG (plotly) has the same bars, labels, colours, title and data as the screen."""
+    _, scores = expected
+    contrib = scoring.contributions(scores, "GM0109", 3)
+    screen = contribution_spec(contrib, "Coevorden", 3, "en")
+    image = contribution_chart(contrib, "Coevorden", 3, "en")
+    bars = spec_bars(screen.figure)
+    trace = image.figure.data[0]
+    colours = {"better": BETTER_COLOR, "worse": WORSE_COLOR, "neutral": NEUTRAL_COLOR}
+    assert list(trace.y) == [b["label"] for b in bars]
+    assert list(trace.x) == pytest.approx([b["z"] for b in bars])
+    assert list(trace.text) == [b["shown"] for b in bars]
+    assert list(trace.marker.color) == [colours[b["tone"]] for b in bars]
+    assert (screen.title, screen.alt, screen.file_stem) == (image.title, image.alt, image.file_stem)
+    pd.testing.assert_frame_equal(screen.data, image.data)
+    assert "not capped" in trace.hovertemplate  # the reader's language, also in the tooltip
+    assert image.figure.layout.width == 800 and image.figure.layout.height == 150 + 34 * len(bars)

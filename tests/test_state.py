@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indicators.formatting import escape_markdown
-from indicators.state import DEFAULT_REGION, parse_params
+from indicators.state import DEFAULT_REGION, parse_params, viewport_from_cookie
 
 
 def test_valid_values_pass():
@@ -51,3 +53,25 @@ def test_huge_values_are_shortened_in_the_note():
 def test_escape_markdown_makes_links_and_html_inert():
     text = escape_markdown("[klik](javascript:alert(1)) <b>x</b> *y*")
     assert "\\[" in text and "\\(" in text and "\\<" in text and "\\*" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1440x836x60", {"width": 1440.0, "height": 836.0, "header": 60.0}),
+        ("1905x1080x0", {"width": 1905.0, "height": 1080.0, "header": 0.0}),
+        ("1280x640x59.5", {"width": 1280.0, "height": 640.0, "header": 59.5}),
+        (None, None),
+        ("", None),
+        ("1440x836", None),  # two sizes
+        ("1440x836x60x1", None),
+        ("widex836x60", None),
+        ("99x836x60", None),  # narrower than any screen
+        ("1440x90000x60", None),
+        ("1440x836x-1", None),
+        ("nanx836x60", None),
+        ("1440x836x60" + "0" * 80, None),  # cut at 64 characters: the header is then too large
+    ],
+)
+def test_viewport_from_cookie_takes_three_sizes_within_bounds(text, expected):
+    assert viewport_from_cookie(text) == expected

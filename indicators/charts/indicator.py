@@ -4,6 +4,7 @@ indicator over time, the ranking of all municipalities and their distribution.""
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ from indicators.charts import (
     source_text,
     style,
 )
+from indicators.charts.vega import field, house_style, records
 from indicators.formatting import (
     STATUS_MARK,
     format_number,
@@ -34,6 +36,7 @@ from indicators.ui_text import t
 
 OTHER_BAR = "#C8C8C8"
 Z_RANGE = 3.7
+CONTRIBUTION_IMAGE_WIDTH = 800  # px; drawn at twice that, as plotly's camera button did
 
 
 def name_and_unit(ind: Indicator, lang: str = "nl") -> str:
@@ -64,35 +67,198 @@ def _signed(value: float, lang: str = "nl") -> str:
     return format_signed(0.0 if abs(value) < 0.05 else value, 1, lang)
 
 
-def contribution_chart(
-    contrib: pd.DataFrame, region: str, region_name: str, goal: int, lang: str = "nl"
-) -> Chart:
-    """A horizontal bar per scored indicator with its capped z: right (blue) is better than
-    Nederland, left (vermillion) worse, each bar labelled with its signed value.
+def _tone(z: float) -> str:
+    """A bar's colour class: better or worse than Nederland, or about the same (|z| < 0.05)."""
+    return "better" if z >= 0.05 else "worse" if z <= -0.05 else "neutral"
 
-    ``contrib``: indicator, year, z, z_raw, points (``scoring.contributions``); the bars are
-    drawn from the weakest (lowest z) to the strongest."""
+
+class ContributionParts(NamedTuple):
+    """What both versions of the contribution chart draw and say (screen and image)."""
+
+    data: pd.DataFrame  # weakest first: indicator, year, z, z_raw, points, name, label, ...
+    title: str
+    alt: str
+    unit: str
+    source: str
+    stem: str
+
+
+def contribution_parts(
+    contrib: pd.DataFrame, region_name: str, goal: int, lang: str = "nl"
+) -> ContributionParts:
+    """The bars from the weakest (lowest z) to the strongest, each labelled 'name (year)' and
+    with its signed z as text; the title names the indicator that moves the score most.
+
+    ``contrib``: indicator, year, z, z_raw, points (``scoring.contributions``)."""
     contrib = contrib.sort_values(["z", "indicator"]).reset_index(drop=True)
+    names = [catalog.BY_ID[i].name(lang) for i in contrib["indicator"]]
     data = contrib.assign(
-        indicator_name=[catalog.BY_ID[i].name(lang) for i in contrib["indicator"]]
+        indicator_name=names,
+        label=[f"{n} ({y})" for n, y in zip(names, contrib["year"], strict=True)],
+        shown=[_signed(z, lang) for z in contrib["z"]],
+        tone=[
+            "better" if z >= 0.05 else "worse" if z <= -0.05 else "neutral" for z in contrib["z"]
+        ],
     )
-    labels = [f"{n} ({y})" for n, y in zip(data["indicator_name"], data["year"], strict=True)]
+    top = strongest(data)
+    if top is None:
+        title = t("pd_contrib_title_none", lang, region=region_name)
+        strongest_text = "–"
+    else:
+        key = "pd_contrib_title_up" if top["points"] > 0 else "pd_contrib_title_down"
+        title = t(
+            key,
+            lang,
+            indicator=top["indicator_name"],
+            region=region_name,
+            points=format_signed(float(top["points"]), 2, lang=lang),
+        )
+        strongest_text = f"{top['indicator_name']} {_signed(float(top['z']), lang)}"
+    alt = t(
+        "pd_contrib_alt",
+        lang,
+        goal=catalog.GOALS[goal][lang],
+        region=region_name,
+        text=strongest_text,
+    )
+    source = source_text(
+        sorted({tb for i in data["indicator"] for tb in catalog.BY_ID[i].tables}), lang
+    )
+    stem = file_stem("bijdrage-aan-score", f"doel-{goal}", region_name)
+    return ContributionParts(data, title, alt, t("pd_contrib_unit", lang), source, stem)
+
+
+def _download_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows drawn, as the download has always had them (without the drawing's columns)."""
+    return data.drop(columns=["label", "shown", "tone"])
+
+
+def contribution_spec(
+    contrib: pd.DataFrame, region_name: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """The contribution chart on screen, as a Vega-Lite spec: a horizontal bar per scored
+    indicator with its capped z, right (blue) better than Nederland, left (vermillion) worse.
+
+    Per doel redraws it on every change of municipality; as a plotly figure that redraw took
+    most of the browser's time of a rerun (its automargin pass included), as Vega about none
+    (see charts/overview.py). :func:`contribution_chart` draws the same as a plotly figure
+    for the PNG image."""
+    parts = contribution_parts(contrib, region_name, goal, lang)
+    order = list(parts.data["label"])
+    y = field(
+        "label",
+        sort=order,
+        title=None,
+        axis={"labelLimit": 460, "ticks": False, "domain": False, "labelPadding": 6},
+    )
+    x = field(
+        "z",
+        "quantitative",
+        scale={"domain": [-Z_RANGE, Z_RANGE]},
+        axis={"values": [-3, -2, -1, 0, 1, 2, 3], "format": ",d", "title": None},
+        title=None,
+    )
+    bars = {
+        "mark": {"type": "bar", "height": {"band": 0.7}},
+        "encoding": {
+            "x": x,
+            "y": y,
+            "color": field(
+                "tone",
+                scale={
+                    "domain": ["better", "worse", "neutral"],
+                    "range": [BETTER_COLOR, WORSE_COLOR, NEUTRAL_COLOR],
+                },
+                legend=None,
+            ),
+            "tooltip": [
+                field("label", title=t("indicator", lang)),
+                field("z", "quantitative", title="z", format=",.2f"),
+                field("z_raw", "quantitative", title=t("pd_contrib_uncapped", lang), format=",.2f"),
+                field("points", "quantitative", title=t("pd_contrib_points", lang), format="+,.2f"),
+            ],
+        },
+    }
+    values = {
+        "mark": {
+            "type": "text",
+            "fontSize": 12,
+            "align": {"expr": "datum.z < 0 ? 'right' : 'left'"},
+            "dx": {"expr": "datum.z < 0 ? -4 : 4"},
+        },
+        "encoding": {"x": field("z", "quantitative"), "y": y, "text": field("shown")},
+    }
+    zero = {
+        "mark": {
+            "type": "rule",
+            "color": "#333333",
+            "strokeWidth": 1.5,
+            "description": t("pd_contrib_nl", lang),
+        },
+        "encoding": {"x": {"datum": 0}},
+    }
+    sides = pd.DataFrame(
+        [
+            (-Z_RANGE, t("pd_contrib_worse", lang), "left", WORSE_COLOR),
+            (0.0, t("pd_contrib_nl", lang), "center", "#222222"),
+            (Z_RANGE, t("pd_contrib_better", lang), "right", BETTER_COLOR),
+        ],
+        columns=["x", "text", "align", "colour"],
+    )
+    headers = {
+        # Above the bars, as the plotly chart's annotations: which side is which.
+        "data": {"values": records(sides)},
+        "mark": {
+            "type": "text",
+            "y": -8,
+            "baseline": "bottom",
+            "fontSize": 12,
+            "align": {"expr": "datum.align"},
+            "aria": False,
+        },
+        "encoding": {
+            "x": field("x", "quantitative"),
+            "text": field("text"),
+            "color": field("colour", scale=None),
+        },
+    }
+    view = {
+        "data": {"values": records(parts.data[["label", "z", "z_raw", "points", "shown", "tone"]])},
+        "width": 420,
+        "height": 30 * max(len(order), 3),
+        "layer": [bars, values, zero, headers],
+    }
+    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    spec["vconcat"][0]["title"]["offset"] = 26  # room for the headers above the bars
+    return Chart(
+        spec, _download_frame(parts.data), parts.title, parts.alt, parts.stem, parts.source
+    )
+
+
+def contribution_chart(
+    contrib: pd.DataFrame, region_name: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """The contribution chart as a plotly figure (its PNG image; :func:`contribution_spec` is
+    the same on screen)."""
+    parts = contribution_parts(contrib, region_name, goal, lang)
+    data = parts.data
     colors = [
-        BETTER_COLOR if z >= 0.05 else WORSE_COLOR if z <= -0.05 else NEUTRAL_COLOR
-        for z in data["z"]
+        {"better": BETTER_COLOR, "worse": WORSE_COLOR}.get(tone, NEUTRAL_COLOR)
+        for tone in data["tone"]
     ]
     fig = go.Figure(
         go.Bar(
-            y=labels,
+            y=data["label"],
             x=data["z"],
             orientation="h",
             marker={"color": colors},
-            text=[_signed(z, lang) for z in data["z"]],
+            text=data["shown"],
             textposition="outside",
             cliponaxis=False,
             customdata=np.column_stack([data["points"], data["z_raw"]]) if len(data) else None,
-            hovertemplate="%{y}: z = %{x:.2f} (ongecapt %{customdata[1]:.2f}); "
-            "%{customdata[0]:+.2f} punt<extra></extra>",
+            hovertemplate=f"%{{y}}: z = %{{x:.2f}} ({t('pd_contrib_uncapped', lang)} "
+            f"%{{customdata[1]:.2f}}); {t('pd_contrib_points', lang)} "
+            "%{customdata[0]:+.2f}<extra></extra>",
             showlegend=False,
         )
     )
@@ -124,46 +290,11 @@ def contribution_chart(
     )
     fig.update_xaxes(range=[-Z_RANGE, Z_RANGE], dtick=1, zeroline=False)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    top = strongest(data)
-    if top is None:
-        title = t("pd_contrib_title_none", lang, region=region_name)
-        strongest_text = "–"
-    else:
-        key = "pd_contrib_title_up" if top["points"] > 0 else "pd_contrib_title_down"
-        title = t(
-            key,
-            lang,
-            indicator=top["indicator_name"],
-            region=region_name,
-            points=format_signed(float(top["points"]), 2, lang=lang),
-        )
-        strongest_text = f"{top['indicator_name']} {_signed(float(top['z']), lang)}"
-    source = source_text(
-        sorted({tb for i in data["indicator"] for tb in catalog.BY_ID[i].tables}), lang
-    )
     finish(
-        fig,
-        title,
-        t("pd_contrib_unit", lang),
-        source,
-        height=150 + 34 * max(len(data), 3),
-        lang=lang,
+        fig, parts.title, parts.unit, parts.source, height=150 + 34 * max(len(data), 3), lang=lang
     )
-    fig.update_layout(margin={"t": 110})
-    return Chart(
-        fig,
-        data,
-        title,
-        t(
-            "pd_contrib_alt",
-            lang,
-            goal=catalog.GOALS[goal][lang],
-            region=region_name,
-            text=strongest_text,
-        ),
-        file_stem("bijdrage-aan-score", f"doel-{goal}", region_name),
-        source,
-    )
+    fig.update_layout(margin={"t": 110}, width=CONTRIBUTION_IMAGE_WIDTH)  # the PNG's size
+    return Chart(fig, _download_frame(data), parts.title, parts.alt, parts.stem, parts.source)
 
 
 def series_title(

@@ -77,7 +77,10 @@ def image_session() -> Iterator[None]:
                 kaleido.stop_sync_server(silence_warnings=True)
 
 
-def render(chart: Chart, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
+def render(
+    chart: Chart, fmt: str, width: int | None, height: int | None, scale: float = 1
+) -> bytes:
+    """The chart's figure drawn by kaleido; a size of None is the figure's own (its layout)."""
     with _LOCK:
         ok, reason = images_available()
         if not ok:

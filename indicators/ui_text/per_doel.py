@@ -73,6 +73,8 @@ TEXT: dict[str, dict[str, str]] = {
     "pd_contrib_better": {"nl": "beter dan NL →", "en": "better than NL →"},
     "pd_contrib_worse": {"nl": "← slechter dan NL", "en": "← worse than NL"},
     "pd_contrib_nl": {"nl": "Nederland", "en": "Netherlands"},
+    "pd_contrib_uncapped": {"nl": "z niet afgekapt", "en": "z not capped"},
+    "pd_contrib_points": {"nl": "bijdrage aan de score (punt)", "en": "contribution (points)"},
     "pd_contrib_alt": {
         "nl": "Liggende staven per indicator van '{goal}' voor {region}: de afstand tot Nederland "
         "in spreidingen. Staven naar rechts (blauw) zijn beter dan Nederland, naar links "

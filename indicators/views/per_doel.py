@@ -9,7 +9,7 @@ import pandas as pd
 from indicators import catalog, scoring
 from indicators.catalog import Indicator
 from indicators.charts import Chart
-from indicators.charts.indicator import contribution_chart
+from indicators.charts.indicator import contribution_chart, contribution_spec
 from indicators.formatting import (
     cell_text,
     dated_label,
@@ -124,6 +124,14 @@ def contributions_for(snap: Snapshot, scores: Scores, region: str, goal: int) ->
 def contribution_for(
     snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
 ) -> Chart:
-    """The contribution chart of a goal for a region."""
+    """The contribution chart of a goal for a region, on screen (a Vega-Lite spec)."""
     name = region_names(snap, lang=lang).get(region, region)
-    return contribution_chart(scoring.contributions(scores, region, goal), region, name, goal, lang)
+    return contribution_spec(scoring.contributions(scores, region, goal), name, goal, lang)
+
+
+def contribution_image_for(
+    snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
+) -> Chart:
+    """The same chart as a plotly figure, for its PNG image."""
+    name = region_names(snap, lang=lang).get(region, region)
+    return contribution_chart(scoring.contributions(scores, region, goal), name, goal, lang)

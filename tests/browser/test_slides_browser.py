@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.browser.conftest import ARTIFACTS, wait_for_app
 from tests.conftest import ROOT
@@ -363,6 +364,49 @@ def test_a_slide_that_scrolls_still_opens_the_next_at_its_top(app_url, browser):
         assert not found["scrollTops"], (press, found["scrollTops"])
         title = page.locator("[data-testid='stMain'] h1").first.bounding_box()
         assert title and 0 <= title["y"] and title["y"] + title["height"] <= 720, press
+    page.close()
+
+
+def script_runs(page) -> list[int]:
+    """A list that grows by one for every script run the page's websocket sees finish."""
+    finished: list[int] = []
+
+    def on_frame(payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            msg = ForwardMsg.FromString(payload)
+            if msg.WhichOneof("type") == "script_finished":
+                finished.append(msg.script_finished)
+
+    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+    return finished
+
+
+def chart_sizes(page) -> list[str]:
+    return page.evaluate(
+        "[...document.querySelectorAll('.js-plotly-plot svg.main-svg')]"
+        ".map((s) => s.getAttribute('width') + 'x' + s.getAttribute('height'))"
+    )
+
+
+def test_a_reload_draws_the_slide_once_at_the_screens_size(app_url, browser):
+    """A first visit draws the slide twice: the server learns the screen's size only from the
+    viewport component, after the first run. The size is kept in a cookie, so a reload starts
+    from it: one script run, with the charts at the size the first visit ended with."""
+    page = browser.new_page(locale="nl-NL", viewport={"width": 1440, "height": 900})
+    runs = script_runs(page)
+    page.goto(f"{app_url}/presentatie?gemeente=GM0114")
+    settle(page)
+    first_visit, sizes = len(runs), chart_sizes(page)
+    cookie = {c["name"]: c["value"] for c in page.context.cookies()}.get("bw_viewport", "")
+    runs.clear()
+    page.reload()
+    settle(page)
+    page.wait_for_timeout(1500)  # a second run would have begun by now
+    assert first_visit == 2, first_visit
+    assert re.fullmatch(r"\d+x\d+x[\d.]+", cookie), cookie
+    assert 0 < int(cookie.split("x")[0]) <= 1440  # the main area, within the window
+    assert len(runs) == 1, runs
+    assert chart_sizes(page) == sizes
     page.close()
 
 
