@@ -280,5 +280,7 @@ def test_contribution_spec_and_image_draw_the_same(expected):
     assert list(trace.marker.color) == [colours[b["tone"]] for b in bars]
     assert (screen.title, screen.alt, screen.file_stem) == (image.title, image.alt, image.file_stem)
     pd.testing.assert_frame_equal(screen.data, image.data)
+    source = image.figure.layout.annotations[-1]
+    assert (source.text, source.x, source.xanchor) == (screen.source, 1, "right")
     assert "not capped" in trace.hovertemplate  # the reader's language, also in the tooltip
-    assert image.figure.layout.width == 800 and image.figure.layout.height == 150 + 34 * len(bars)
+    assert image.figure.layout.width == 1040 and image.figure.layout.height == 150 + 34 * len(bars)

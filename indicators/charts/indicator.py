@@ -36,7 +36,7 @@ from indicators.ui_text import t
 
 OTHER_BAR = "#C8C8C8"
 Z_RANGE = 3.7
-CONTRIBUTION_IMAGE_WIDTH = 800  # px; drawn at twice that, as plotly's camera button did
+CONTRIBUTION_IMAGE_WIDTH = 1040  # px; the PNG is drawn at twice that
 
 
 def name_and_unit(ind: Indicator, lang: str = "nl") -> str:
@@ -293,7 +293,10 @@ def contribution_chart(
     finish(
         fig, parts.title, parts.unit, parts.source, height=150 + 34 * max(len(data), 3), lang=lang
     )
-    fig.update_layout(margin={"t": 110}, width=CONTRIBUTION_IMAGE_WIDTH)  # the PNG's size
+    fig.update_layout(margin={"t": 110, "b": 80}, width=CONTRIBUTION_IMAGE_WIDTH)  # the PNG's
+    # The source line spans the whole width, not from the plot's left edge: the indicator
+    # names take 40 % of it, and the list of tables would run out of the image.
+    fig.layout.annotations[-1].update(x=1, xanchor="right")
     return Chart(fig, _download_frame(data), parts.title, parts.alt, parts.stem, parts.source)
 
 
