@@ -37,6 +37,7 @@ from indicators.ui_text import t
 OTHER_BAR = "#C8C8C8"
 Z_RANGE = 3.7
 CONTRIBUTION_IMAGE_WIDTH = 1040  # px; the PNG is drawn at twice that
+TONE_COLOURS = {"better": BETTER_COLOR, "worse": WORSE_COLOR, "neutral": NEUTRAL_COLOR}
 
 
 def name_and_unit(ind: Indicator, lang: str = "nl") -> str:
@@ -96,9 +97,7 @@ def contribution_parts(
         indicator_name=names,
         label=[f"{n} ({y})" for n, y in zip(names, contrib["year"], strict=True)],
         shown=[_signed(z, lang) for z in contrib["z"]],
-        tone=[
-            "better" if z >= 0.05 else "worse" if z <= -0.05 else "neutral" for z in contrib["z"]
-        ],
+        tone=[_tone(z) for z in contrib["z"]],
     )
     top = strongest(data)
     if top is None:
@@ -165,10 +164,7 @@ def contribution_spec(
             "y": y,
             "color": field(
                 "tone",
-                scale={
-                    "domain": ["better", "worse", "neutral"],
-                    "range": [BETTER_COLOR, WORSE_COLOR, NEUTRAL_COLOR],
-                },
+                scale={"domain": list(TONE_COLOURS), "range": list(TONE_COLOURS.values())},
                 legend=None,
             ),
             "tooltip": [
@@ -242,10 +238,7 @@ def contribution_chart(
     the same on screen)."""
     parts = contribution_parts(contrib, region_name, goal, lang)
     data = parts.data
-    colors = [
-        {"better": BETTER_COLOR, "worse": WORSE_COLOR}.get(tone, NEUTRAL_COLOR)
-        for tone in data["tone"]
-    ]
+    colors = [TONE_COLOURS[tone] for tone in data["tone"]]
     fig = go.Figure(
         go.Bar(
             y=data["label"],

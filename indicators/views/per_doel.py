@@ -121,17 +121,23 @@ def contributions_for(snap: Snapshot, scores: Scores, region: str, goal: int) ->
     return scoring.contributions(scores, region, goal)
 
 
+def _contribution_input(
+    snap: Snapshot, scores: Scores, region: str, goal: int, lang: str
+) -> tuple[pd.DataFrame, str, int, str]:
+    """What both versions of the contribution chart are drawn from."""
+    name = region_names(snap, lang=lang).get(region, region)
+    return scoring.contributions(scores, region, goal), name, goal, lang
+
+
 def contribution_for(
     snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
 ) -> Chart:
     """The contribution chart of a goal for a region, on screen (a Vega-Lite spec)."""
-    name = region_names(snap, lang=lang).get(region, region)
-    return contribution_spec(scoring.contributions(scores, region, goal), name, goal, lang)
+    return contribution_spec(*_contribution_input(snap, scores, region, goal, lang))
 
 
 def contribution_image_for(
     snap: Snapshot, scores: Scores, region: str, goal: int, lang: str = "nl"
 ) -> Chart:
     """The same chart as a plotly figure, for its PNG image."""
-    name = region_names(snap, lang=lang).get(region, region)
-    return contribution_chart(scoring.contributions(scores, region, goal), name, goal, lang)
+    return contribution_chart(*_contribution_input(snap, scores, region, goal, lang))
