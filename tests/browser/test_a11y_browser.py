@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks import harness
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import ARTIFACTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -77,6 +77,19 @@ CHART_NAMES = """() => [...document.querySelectorAll(
   };
 })"""
 
+# For a failure's report: around each chart, what the naming script looks for (its element
+# container and the caption that should follow it).
+NEIGHBOURS = """() => [...document.querySelectorAll(
+    '[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]')].map(chart => {
+  const box = chart.closest('[data-testid="stElementContainer"]');
+  const next = box && box.nextElementSibling;
+  return {
+    box: box ? [...box.attributes].map(a => `${a.name}=${a.value.slice(0, 40)}`).join(" ") : null,
+    next: next ? next.outerHTML.slice(0, 240) : null,
+    svg: !!chart.querySelector("svg"),
+  };
+})"""
+
 CHART_PAGES = {
     "overzicht": 2,
     "per_doel": 2,
@@ -84,7 +97,7 @@ CHART_PAGES = {
     "kaart": 1,
     "kaart?zoom=wijk": 2,
     "vergelijken": 1,
-    "presentatie?modus=presentatie&dia=3": 1,
+    "presentatie?modus=presentatie&dia=3": 2,
 }
 
 
@@ -107,9 +120,13 @@ def test_every_chart_has_a_name_and_a_description(app_url, browser, path):
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(f"() => ({CHART_NAMES})().every(c => c.name)", timeout=15_000)
     charts = page.evaluate(CHART_NAMES)
+    if not all(chart["name"] for chart in charts):  # keep what the page showed, for the report
+        stem = ARTIFACTS / f"unnamed-chart-{path.replace('?', '_').replace('&', '_')}"
+        page.screenshot(path=f"{stem}.png", full_page=True)
+        stem.with_suffix(".html").write_text(page.content())
     assert len(charts) >= CHART_PAGES[path], charts
     for chart in charts:
-        assert chart["name"] and len(chart["name"]) > 10, chart
+        assert chart["name"] and len(chart["name"]) > 10, (chart, page.evaluate(NEIGHBOURS))
         assert chart["description"] and len(chart["description"]) > 40, chart
         assert chart["description"] != chart["name"], chart
         if chart["title"]:  # the name is the title the eye reads
