@@ -20,6 +20,7 @@ from indicators.views.common import (
     quartile_label,
     series_for,
     series_frame_for,
+    series_image_for,
     series_regions,
     trend_for,
 )
@@ -141,7 +142,11 @@ if newest is not None and is_dated(newest, snapshot_year(snap)):
 if frame.empty:
     st.info(t("no_data", lang))
 else:
-    shared.show_chart(shared.cached_view(series_for, ind.id, region, True, lang), "per_doel_series")
+    shared.show_chart(
+        shared.cached_view(series_for, ind.id, region, True, lang),
+        "per_doel_series",
+        functools.partial(series_image_for, snap, scores, ind.id, region, True, lang),
+    )
 absent = missing_regions(frame, series_regions(region, ind))
 if absent:
     st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))

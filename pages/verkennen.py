@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from indicators import catalog
@@ -13,6 +15,7 @@ from indicators.views.common import (
     missing_regions,
     series_for,
     series_frame_for,
+    series_image_for,
     series_regions,
     trend_for,
 )
@@ -69,7 +72,11 @@ with st.container(border=True):
 st.subheader(t("vk_series_heading", lang))
 if ind.is_count:
     st.caption(t("vk_count_note", lang))
-shared.show_chart(shared.cached_view(series_for, ind.id, region, False, lang), "verkennen_series")
+shared.show_chart(
+    shared.cached_view(series_for, ind.id, region, False, lang),
+    "verkennen_series",
+    functools.partial(series_image_for, snap, scores, ind.id, region, False, lang),
+)
 frame = shared.cached_view(series_frame_for, ind.id, region, False, lang)
 absent = missing_regions(frame, series_regions(region, ind))
 if absent:

@@ -91,8 +91,8 @@ def test_goal_table_shows_snapshot_values_with_their_year(expected):
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    """The titles of the page's charts: the contribution chart (Vega-Lite, its title in lines),
-    then the series chart (plotly)."""
+    """The titles of the page's charts: the contribution chart, then the series chart (both
+    Vega-Lite, a title in lines; the page draws no plotly chart)."""
     vega = [
         json.loads(c.proto.spec)["vconcat"][0]["title"]["text"] for c in at.get("vega_lite_chart")
     ]
@@ -156,18 +156,22 @@ def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expe
         assert float(shown.replace(".", "").replace(",", ".")) == pytest.approx(
             in_year.median(), abs=0.051
         )
-    # The time series of the detail chart: its peer line is the median of the same peers.
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # [0]: the contribution is Vega
+    # The time series of the detail chart: its peer line is the median of the same peers, in
+    # every year the peers have a figure (none for a count of ZOD, where it is no yardstick).
+    assert not at.get("plotly_chart")
+    spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)  # [0]: the contribution
     chosen = at.selectbox(key=f"per_doel_indicator_1_{region}").value
-    peer_trace = next(
-        (tr for tr in spec["data"] if tr.get("name", "").startswith("Vergelijkbare")), None
-    )
-    if peer_trace is not None:
-        sel = obs[(obs.indicator == chosen) & obs.region.isin(named)]
-        medians = sel.groupby("year")["value"].median()
-        for x, y in zip(peer_trace["x"], peer_trace["y"], strict=True):
-            if y is not None:
-                assert y == pytest.approx(medians.loc[int(x)])
+    rows = spec["vconcat"][0]["data"]["values"]
+    peer_line = {r["year"]: r["value"] for r in rows if r["region"] == "peers"}
+    sel = obs[(obs.indicator == chosen) & obs.region.isin(named)]
+    medians = sel.groupby("year")["value"].median()
+    if catalog.BY_ID[chosen].is_count and region == "ZOD":
+        assert not peer_line
+    else:
+        drawn = {year: value for year, value in peer_line.items() if value is not None}
+        assert sorted(drawn) == sorted(int(y) for y in medians.index)
+        for year, value in drawn.items():
+            assert value == pytest.approx(medians.loc[year])
 
 
 def test_goal_table_marks_an_indicator_whose_newest_figure_is_dated(expected):

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pandas as pd
 import pytest
+from altair.vegalite.v6.schema import load_schema
 from streamlit.testing.v1 import AppTest
 
 from indicators import catalog, scoring
+from indicators.charts import style
+from indicators.charts.indicator import series_spec
 from indicators.formatting import format_number
-from indicators.views.common import choose_year
+from indicators.views.common import choose_year, series_for, series_image_for
 from indicators.views.verkennen import ranking
 from tests.conftest import REGIONS
 
@@ -50,7 +54,13 @@ def test_choose_year_falls_back_to_the_latest():
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    """The titles of the page's charts: the time series (Vega-Lite, its title in lines), then
+    the ranking and the distribution (plotly)."""
+    vega = [
+        json.loads(c.proto.spec)["vconcat"][0]["title"]["text"] for c in at.get("vega_lite_chart")
+    ]
+    plotly = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    return [" ".join(lines) for lines in vega] + plotly
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -102,3 +112,104 @@ def test_ranks_on_verkennen_and_kaart_count_the_same_municipalities(snap, scores
     ranked = chart.data.dropna(subset=["value"])
     assert len(ranked) == len(sel)
     assert int(ranked.set_index("code").loc["GM0118", "rank"]) == rank
+
+
+# --- the time series: a Vega-Lite spec on screen, the plotly figure for its PNG -------------
+
+
+def made_up_series() -> pd.DataFrame:
+    """Distance to a GP (km, lower is better) for Emmen without 2020, ZOD and Nederland in
+    2019-2021, by hand."""
+    rows = [
+        ("GM0114", "Emmen", 2019, 1.5),
+        ("GM0114", "Emmen", 2021, 2.4),
+        ("ZOD", "Zuid- en Oost-Drenthe", 2019, 1.0),
+        ("ZOD", "Zuid- en Oost-Drenthe", 2020, 1.3),
+        ("ZOD", "Zuid- en Oost-Drenthe", 2021, 1.8),
+        ("NL01", "Nederland", 2019, 2.0),
+        ("NL01", "Nederland", 2020, 2.0),
+        ("NL01", "Nederland", 2021, 2.0),
+    ]
+    frame = pd.DataFrame(rows, columns=["region", "region_name", "year", "value"])
+    return frame.assign(status="definitive", table="80305ned", n_peers=float("nan"))
+
+
+def series_rows(spec: dict) -> list[dict]:
+    return spec["vconcat"][0]["data"]["values"]
+
+
+def test_series_spec_breaks_the_line_at_a_missing_year_and_labels_the_last_values():
+    chart = series_spec(made_up_series(), B["dist_gp"], "GM0114", "nl", "Emmen")
+    rows = series_rows(chart.figure)
+    emmen = [(r["year"], r["value"], r["label"]) for r in rows if r["region"] == "GM0114"]
+    # 2020 is there without a value: Vega breaks the line instead of bridging the gap
+    assert emmen == [(2019, 1.5, ""), (2020, None, ""), (2021, 2.4, "2,4")]
+    # only the chosen region and Nederland carry their last value as a label
+    assert [r["label"] for r in rows if r["region"] == "ZOD"] == ["", "", ""]
+    assert [r["label"] for r in rows if r["region"] == "NL01"] == ["", "", "2,0"]
+    assert [r["shown"] for r in rows if r["region"] == "ZOD"] == ["1,0", "1,3", "1,8"]
+    lines, points, labels = chart.figure["vconcat"][0]["layer"]
+    assert lines["mark"]["invalid"] == "break-paths-show-domains"
+    colour = lines["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["Emmen", "Zuid- en Oost-Drenthe", "Nederland"]
+    assert colour["range"] == [style(r)["color"] for r in ("GM0114", "ZOD", "NL01")]
+    assert lines["encoding"]["strokeDash"]["scale"]["range"] == [[1, 0], [1, 0], [1, 0]]
+    shapes = points["encoding"]["shape"]["scale"]["range"]
+    assert shapes[0] == "circle" and shapes[2] == "cross"
+    assert shapes[1].startswith("M0,-1") and shapes[1].endswith("Z")  # ZOD's star, as a path
+    assert lines["encoding"]["x"]["axis"]["values"] == [2019, 2020, 2021]
+    # Emmen 2021: 2,4 km against Nederland's 2,0: further, so worse (lower is better)
+    assert chart.title == "Emmen ligt in 2021 boven Nederland: 2,4 tegen 2,0 (slechter)"
+    assert chart.figure["vconcat"][0]["title"]["text"] == [chart.title]
+    assert "NaN" not in json.dumps(chart.figure, allow_nan=False)
+
+
+def test_series_spec_with_one_year_draws_labelled_bars():
+    frame = made_up_series()
+    one = frame[frame["year"] == 2019]
+    chart = series_spec(one, B["dist_gp"], "GM0114", "en", "Emmen")
+    rows = series_rows(chart.figure)
+    assert [r["label"] for r in rows] == [
+        "Emmen (2019)",
+        "Zuid- en Oost-Drenthe (2019)",
+        "Nederland (2019)",
+    ]
+    assert [r["shown"] for r in rows] == ["1.5", "1.0", "2.0"]
+    assert [r["colour"] for r in rows] == [style(r)["color"] for r in ("GM0114", "ZOD", "NL01")]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_series_specs_are_valid_vega_lite(expected, lang):
+    """Written as data, so the schema is the check: a real series with peers, one year, and
+    no rows at all."""
+    snap, scores = expected
+    schema = load_schema()
+    real = series_for(snap, scores, "crime_per_1000", "GM0114", True, lang).figure
+    frame = made_up_series()
+    for spec in (
+        real,
+        series_spec(frame, B["dist_gp"], "GM0114", lang).figure,
+        series_spec(frame[frame["year"] == 2019], B["dist_gp"], "GM0114", lang).figure,
+        series_spec(frame.iloc[0:0], B["dist_gp"], "GM0114", lang).figure,
+    ):
+        jsonschema.validate(spec, schema)
+        assert "NaN" not in json.dumps(spec, allow_nan=False)
+
+
+@pytest.mark.parametrize("indicator", ["crime_per_1000", "population"])
+def test_series_spec_and_image_draw_the_same(expected, indicator):
+    """The PNG (plotly) has the same lines, gaps, labels, title and data as the screen."""
+    snap, scores = expected
+    screen = series_for(snap, scores, indicator, "GM0109", True, "en")
+    image = series_image_for(snap, scores, indicator, "GM0109", True, "en")
+    rows = pd.DataFrame(series_rows(screen.figure))
+    assert [trace.name for trace in image.figure.data] == list(dict.fromkeys(rows["region_name"]))
+    for trace in image.figure.data:
+        mine = rows[rows["region_name"] == trace.name]
+        assert list(trace.x) == list(mine["year"])
+        drawn = [None if pd.isna(v) else v for v in trace.y]
+        assert drawn == [None if pd.isna(v) else pytest.approx(v) for v in mine["value"]]
+        assert list(trace.text) == list(mine["label"])
+    assert (screen.title, screen.alt, screen.file_stem) == (image.title, image.alt, image.file_stem)
+    pd.testing.assert_frame_equal(screen.data, image.data)
+    assert image.figure.layout.width == 1000

@@ -22,7 +22,7 @@ from indicators.charts import (
     source_text,
     style,
 )
-from indicators.charts.vega import field, house_style, records
+from indicators.charts.vega import dash, field, house_style, records, shape
 from indicators.formatting import (
     STATUS_MARK,
     format_number,
@@ -37,6 +37,7 @@ from indicators.ui_text import t
 OTHER_BAR = "#C8C8C8"
 Z_RANGE = 3.7
 CONTRIBUTION_IMAGE_WIDTH = 1040  # px; the PNG is drawn at twice that
+SERIES_IMAGE_WIDTH = 1000  # px, as the chart on screen (860 px plot and its axis, legend)
 TONE_COLOURS = {"better": BETTER_COLOR, "worse": WORSE_COLOR, "neutral": NEUTRAL_COLOR}
 
 
@@ -353,31 +354,218 @@ def _change_title(own: pd.DataFrame, ind: Indicator, name: str, lang: str) -> st
     )
 
 
-def series_chart(
+class SeriesParts(NamedTuple):
+    """What the time-series chart says, whichever library draws it (the screen's Vega-Lite
+    spec, or the plotly figure for the PNG)."""
+
+    years: list[int]
+    decimals: int
+    title: str
+    unit: str
+    source: str
+    alt: str
+    stem: str
+
+
+def series_parts(
+    frame: pd.DataFrame, ind: Indicator, region: str, lang: str = "nl", region_name: str = ""
+) -> SeriesParts:
+    years = sorted(int(y) for y in frame["year"].unique())
+    unit = name_and_unit(ind, lang)
+    legend = status_legend(frame["status"], lang)
+    if legend and len(years) == 1:
+        unit = f"{unit} ({legend})"
+    regions = ", ".join(dict.fromkeys(frame["region_name"]))
+    alt = t(
+        "vk_series_alt" if len(years) > 1 else "vk_series_alt_bars",
+        lang,
+        years=", ".join(map(str, years)),
+        indicator=ind.name(lang),
+        regions=regions,
+    )
+    return SeriesParts(
+        years,
+        shown_decimals(ind, frame["value"]),
+        series_title(frame, ind, region, lang, region_name),
+        unit,
+        source_text(_tables(frame[frame["region"] != PEERS], ind), lang),
+        alt,
+        file_stem(ind.id, "tijdreeks", str(frame["region_name"].iloc[0]) if len(frame) else ""),
+    )
+
+
+def _series_bars(frame: pd.DataFrame, decimals: int, lang: str) -> pd.DataFrame:
+    """One year only: a labelled bar per region, 'name (year)', in the frame's order."""
+    return pd.DataFrame(
+        {
+            "region": frame["region"].astype(str).to_numpy(),
+            "year": frame["year"].astype(int).to_numpy(),
+            "label": [
+                f"{n} ({y}{STATUS_MARK.get(st, '')})"
+                for n, y, st in zip(
+                    frame["region_name"], frame["year"], frame["status"], strict=True
+                )
+            ],
+            "value": frame["value"].astype(float).to_numpy(),
+            "shown": [format_number(v, decimals, lang=lang) for v in frame["value"]],
+            "colour": [style(str(r))["color"] for r in frame["region"]],
+        }
+    )
+
+
+def _series_lines(
+    frame: pd.DataFrame, region: str, years: list[int], decimals: int, lang: str
+) -> pd.DataFrame:
+    """Every year from the first to the last for each region, a missing one as NaN (the line
+    breaks there); the value label on the last year of the chosen region and Nederland."""
+    full = list(range(years[0], years[-1] + 1))
+    rows = []
+    for code, part in frame.groupby("region", sort=False):
+        values = part.set_index("year")["value"].reindex(full)
+        last = int(part.iloc[-1]["year"])
+        label_last = code in (region, NEDERLAND)
+        name = str(part["region_name"].iloc[0])
+        for year, value in values.items():
+            shown = format_number(value, decimals, lang=lang) if pd.notna(value) else ""
+            label = shown if label_last and year == last else ""
+            rows.append((str(code), name, int(year), float(value), shown, label))
+    return pd.DataFrame(rows, columns=["region", "region_name", "year", "value", "shown", "label"])
+
+
+def series_spec(
     frame: pd.DataFrame, ind: Indicator, region: str, lang: str = "nl", region_name: str = ""
 ) -> Chart:
     """One indicator over time for the chosen region, ZOD, Drenthe, Nederland (and the peer
-    median). With a single year, labelled horizontal bars; else lines that break where a
-    year is missing, so no gap is bridged silently.
+    median), as a Vega-Lite spec on screen. With a single year, labelled horizontal bars; else
+    lines that break where a year is missing, so no gap is bridged silently.
+
+    Per doel and Verkennen redraw it on every change of municipality or indicator; plotly
+    spent some 100 ms of the browser's time per redraw, and on Per doel it was the last plotly
+    chart, so the page no longer loads plotly at all. :func:`series_chart` draws the same as a
+    plotly figure for the PNG image.
 
     ``frame``: region, region_name, year, value, status, table, n_peers (views.common.series).
     """
-    name = ind.name(lang)
-    years = sorted(frame["year"].unique())
-    decimals = shown_decimals(ind, frame["value"])
+    parts = series_parts(frame, ind, region, lang, region_name)
+    if len(parts.years) <= 1:
+        bars = _series_bars(frame, parts.decimals, lang)
+        y = field("label", sort=list(bars["label"]), title=None, axis={"labelLimit": 300})
+        x = field("value", "quantitative", axis={"format": ",~f"}, title=None)
+        view = {
+            "data": {"values": records(bars)},
+            "width": 700,
+            "height": 40 * max(len(bars), 2),
+            "layer": [
+                {
+                    "mark": {"type": "bar", "height": {"band": 0.7}},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "color": field("colour", scale=None),
+                        "tooltip": [
+                            field("label", title=t("region", lang)),
+                            field("shown", title=" "),
+                        ],
+                    },
+                },
+                {
+                    "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
+                    "encoding": {"x": x, "y": y, "text": field("shown")},
+                },
+            ],
+        }
+    else:
+        lines = _series_lines(frame, region, parts.years, parts.decimals, lang)
+        names = list(dict.fromkeys(lines["region_name"]))
+        styles = [style(code) for code in dict.fromkeys(lines["region"])]
+        legend = {"title": None, "orient": "bottom", "symbolStrokeWidth": 2, "labelLimit": 300}
+        colour = field(
+            "region_name",
+            scale={"domain": names, "range": [s["color"] for s in styles]},
+            legend=legend,
+        )
+        x = field(
+            "year",
+            "quantitative",
+            scale={"zero": False, "nice": False, "padding": 24},
+            axis={"values": parts.years, "format": "d", "labelFlush": False},
+            title=None,
+        )
+        y = field(
+            "value", "quantitative", scale={"zero": False}, axis={"format": ",~f"}, title=None
+        )
+        view = {
+            "data": {"values": records(lines)},
+            "width": 860,  # fixed: Vega-Lite cannot fit a concatenated view to its container
+            "height": 300,
+            "layer": [
+                {
+                    "mark": {
+                        "type": "line",
+                        "strokeWidth": 3,
+                        "invalid": "break-paths-show-domains",
+                    },
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "color": colour,
+                        "strokeDash": field(
+                            "region_name",
+                            scale={"domain": names, "range": [dash(s["dash"]) for s in styles]},
+                            legend=legend,
+                        ),
+                    },
+                },
+                {
+                    "mark": {"type": "point", "filled": True, "size": 70, "opacity": 1},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "color": colour,
+                        "shape": field(
+                            "region_name",
+                            scale={"domain": names, "range": [shape(s["symbol"]) for s in styles]},
+                            legend=legend,
+                        ),
+                        "tooltip": [
+                            field("region_name", title=t("region", lang)),
+                            field("year", "quantitative", format="d", title=t("year", lang)),
+                            field("shown", title=" "),
+                        ],
+                    },
+                },
+                {
+                    "transform": [{"filter": "datum.label != ''"}],
+                    "mark": {"type": "text", "dy": -14, "fontSize": 13, "fontWeight": "bold"},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "text": field("label"),
+                        "color": {**colour, "legend": None},
+                    },
+                },
+            ],
+        }
+    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    return Chart(spec, frame, parts.title, parts.alt, parts.stem, parts.source)
+
+
+def series_chart(
+    frame: pd.DataFrame, ind: Indicator, region: str, lang: str = "nl", region_name: str = ""
+) -> Chart:
+    """The time series as a plotly figure (its PNG image; :func:`series_spec` is the same on
+    screen)."""
+    parts = series_parts(frame, ind, region, lang, region_name)
     fig = go.Figure()
-    if len(years) <= 1:
-        labels = [
-            f"{n} ({y}{STATUS_MARK.get(st, '')})"
-            for n, y, st in zip(frame["region_name"], frame["year"], frame["status"], strict=True)
-        ]
+    if len(parts.years) <= 1:
+        bars = _series_bars(frame, parts.decimals, lang)
         fig.add_trace(
             go.Bar(
-                y=labels,
-                x=frame["value"],
+                y=bars["label"],
+                x=bars["value"],
                 orientation="h",
-                marker={"color": [style(r)["color"] for r in frame["region"]]},
-                text=[format_number(v, decimals, lang=lang) for v in frame["value"]],
+                marker={"color": list(bars["colour"])},
+                text=list(bars["shown"]),
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate="%{y}: %{text}<extra></extra>",
@@ -388,57 +576,34 @@ def series_chart(
         fig.update_xaxes(rangemode="tozero", tickformat=",~f")
         height = 170 + 40 * len(frame)
     else:
-        full = list(range(int(years[0]), int(years[-1]) + 1))
-        for code, part in frame.groupby("region", sort=False):
+        lines = _series_lines(frame, region, parts.years, parts.decimals, lang)
+        for code, part in lines.groupby("region", sort=False):
             st = style(str(code))
-            values = part.set_index("year")["value"].reindex(full)  # NaN breaks the line
-            last = part.iloc[-1]
-            label_last = code in (region, NEDERLAND)
             fig.add_trace(
                 go.Scatter(
-                    x=full,
-                    y=values,
-                    mode="lines+markers+text" if label_last else "lines+markers",
+                    x=part["year"],
+                    y=part["value"],
+                    mode="lines+markers+text" if part["label"].any() else "lines+markers",
                     name=str(part["region_name"].iloc[0]),
                     line={"color": st["color"], "dash": st["dash"], "width": 3},
                     marker={"symbol": st["symbol"], "size": 9},
                     connectgaps=False,
-                    text=[
-                        format_number(v, decimals, lang=lang) if y == last["year"] else ""
-                        for y, v in values.items()
-                    ],
+                    text=list(part["label"]),
                     textposition="top center",
                     hovertemplate=f"{part['region_name'].iloc[0]} %{{x}}: %{{y}}<extra></extra>",
                 )
             )
-        fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
+        fig.update_xaxes(
+            tickmode="array", tickvals=parts.years, ticktext=[str(y) for y in parts.years]
+        )
         fig.update_yaxes(tickformat=",~f")
         height = 460
-    title = series_title(frame, ind, region, lang, region_name)
-    source = source_text(_tables(frame[frame["region"] != PEERS], ind), lang)
-    unit = name_and_unit(ind, lang)
-    legend = status_legend(frame["status"], lang)
-    if legend and len(years) == 1:
-        unit = f"{unit} ({legend})"
-    finish(fig, title, unit, source, height=height, lang=lang)
-    if len(years) > 1:
+    finish(fig, parts.title, parts.unit, parts.source, height=height, lang=lang)
+    fig.update_layout(width=SERIES_IMAGE_WIDTH)
+    if len(parts.years) > 1:
         fig.update_layout(legend={"y": -0.1}, margin={"b": 110})
         fig.layout.annotations[-1].update(yshift=-80)
-    regions = ", ".join(dict.fromkeys(frame["region_name"]))
-    return Chart(
-        fig,
-        frame,
-        title,
-        t(
-            "vk_series_alt" if len(years) > 1 else "vk_series_alt_bars",
-            lang,
-            years=", ".join(map(str, years)),
-            indicator=name,
-            regions=regions,
-        ),
-        file_stem(ind.id, "tijdreeks", str(frame["region_name"].iloc[0]) if len(frame) else ""),
-        source,
-    )
+    return Chart(fig, frame, parts.title, parts.alt, parts.stem, parts.source)
 
 
 def ranking_title(

@@ -22,6 +22,34 @@ ENGLISH_NUMBERS = {"decimal": ".", "thousands": ",", "grouping": [3], "currency"
 TITLE_CHARS = 95  # about the width of a half-page chart at 15 px
 
 
+# The regions' line styles (charts.REGION_STYLE) are named as plotly names them; these are
+# the same in Vega. Vega has no star or x symbol: those are SVG paths in its unit square
+# (-1..1), filled as plotly fills them. A 5-pointed star, outer radius 1, inner 0.45:
+_STAR = (
+    "M0,-1L0.26,-0.36L0.95,-0.31L0.43,0.14L0.59,0.81"
+    "L0,0.45L-0.59,0.81L-0.43,0.14L-0.95,-0.31L-0.26,-0.36Z"
+)
+_X = "M-1,-0.6L-0.6,-1L0,-0.4L0.6,-1L1,-0.6L0.4,0L1,0.6L0.6,1L0,0.4L-0.6,1L-1,0.6L-0.4,0Z"
+SHAPES = {"star": _STAR, "x": _X, "circle-open": "circle"}
+DASHES = {
+    "solid": [1, 0],
+    "dash": [8, 4],
+    "dot": [2, 3],
+    "dashdot": [8, 3, 2, 3],
+    "longdash": [14, 4],
+}
+
+
+def shape(symbol: str) -> str:
+    """A plotly marker symbol as a Vega point shape."""
+    return SHAPES.get(symbol, symbol)
+
+
+def dash(name: str) -> list[int]:
+    """A plotly line dash as a Vega stroke dash (lengths of dash and gap in pixels)."""
+    return DASHES[name]
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts (numpy scalars and NaN become plain numbers and null)."""
     return [

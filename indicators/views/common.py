@@ -17,7 +17,7 @@ import pandas as pd
 from indicators import catalog, scoring
 from indicators.catalog import Indicator
 from indicators.charts import Chart
-from indicators.charts.indicator import series_chart
+from indicators.charts.indicator import series_chart, series_spec
 from indicators.formatting import escape_markdown
 from indicators.regions import DRENTHE, FOCUS_MUNICIPALITIES, NEDERLAND, PEERS, ZOD
 from indicators.scoring import Scores
@@ -397,7 +397,26 @@ def series_for(
     with_peers: bool,
     lang: str = "nl",
 ) -> Chart:
-    """The time series of one indicator for a region (with the peer median if asked)."""
+    """The time series of one indicator for a region (with the peer median if asked), as the
+    screen shows it (a Vega-Lite spec)."""
+    return series_spec(*_series_input(snap, scores, indicator, region, with_peers, lang))
+
+
+def series_image_for(
+    snap: Snapshot,
+    scores: Scores,
+    indicator: str,
+    region: str,
+    with_peers: bool,
+    lang: str = "nl",
+) -> Chart:
+    """The same time series as a plotly figure, for its PNG (built when one is asked for)."""
+    return series_chart(*_series_input(snap, scores, indicator, region, with_peers, lang))
+
+
+def _series_input(
+    snap: Snapshot, scores: Scores, indicator: str, region: str, with_peers: bool, lang: str
+) -> tuple[pd.DataFrame, Indicator, str, str, str]:
     frame = series_frame_for(snap, scores, indicator, region, with_peers, lang)
     name = region_names(snap, lang=lang).get(region, region)
-    return series_chart(frame, catalog.BY_ID[indicator], region, lang, name)
+    return frame, catalog.BY_ID[indicator], region, lang, name
