@@ -479,11 +479,12 @@ def series_spec(
         names = list(dict.fromkeys(lines["region_name"]))
         styles = [style(code) for code in dict.fromkeys(lines["region"])]
         legend = {"title": None, "orient": "bottom", "symbolStrokeWidth": 2, "labelLimit": 300}
-        colour = field(
-            "region_name",
-            scale={"domain": names, "range": [s["color"] for s in styles]},
-            legend=legend,
-        )
+
+        def by_region(values: list) -> dict:
+            """A channel keyed to the region's name: one legend for colour, dash and symbol."""
+            return field("region_name", scale={"domain": names, "range": values}, legend=legend)
+
+        colour = by_region([s["color"] for s in styles])
         x = field(
             "year",
             "quantitative",
@@ -509,11 +510,7 @@ def series_spec(
                         "x": x,
                         "y": y,
                         "color": colour,
-                        "strokeDash": field(
-                            "region_name",
-                            scale={"domain": names, "range": [dash(s["dash"]) for s in styles]},
-                            legend=legend,
-                        ),
+                        "strokeDash": by_region([dash(s["dash"]) for s in styles]),
                     },
                 },
                 {
@@ -522,11 +519,7 @@ def series_spec(
                         "x": x,
                         "y": y,
                         "color": colour,
-                        "shape": field(
-                            "region_name",
-                            scale={"domain": names, "range": [shape(s["symbol"]) for s in styles]},
-                            legend=legend,
-                        ),
+                        "shape": by_region([shape(s["symbol"]) for s in styles]),
                         "tooltip": [
                             field("region_name", title=t("region", lang)),
                             field("year", "quantitative", format="d", title=t("year", lang)),
