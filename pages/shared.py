@@ -7,6 +7,7 @@ sessions through ``st.cache_resource``: one copy in memory however many people a
 from __future__ import annotations
 
 import collections
+import dataclasses
 import functools
 import gc
 import html
@@ -177,7 +178,7 @@ def _cached_view(module: str, name: str, args: tuple) -> object:
     fn = getattr(importlib.import_module(module), name)
     # Views can be evicted (the cache is bounded); a periodic rescan frees evicted ones that
     # hold cycles, so a long-running server does not keep them all.
-    return _frozen(fn(snapshot(), scores(), *args), rescan=_rescans.due())
+    return _frozen(served_view(fn(snapshot(), scores(), *args)), rescan=_rescans.due())
 
 
 def cached_view(fn: Callable[..., T], *args: Hashable) -> T:
@@ -425,28 +426,52 @@ def url_choices() -> tuple[frozenset[int], tuple[str, ...]]:
 
 
 class _ServedFigure(go.Figure):
-    """A cached figure that gives Streamlit the dict it was turned into once.
+    """A plotly figure kept only as the dict it was turned into once.
 
-    ``st.plotly_chart`` calls ``to_dict()`` on every run: a deep copy of the whole figure and
-    a walk that packs its arrays, 5-20 ms per chart, though a cached figure never changes (the
-    view cache shares it read-only). The dict is built on the first show and handed out as is;
-    nothing may modify the figure or the dict (plotly.io.to_json only reads it)."""
+    ``st.plotly_chart`` and kaleido (``to_image``) read a figure only through ``to_dict()``,
+    which on a full figure is a deep copy and a walk that packs its arrays, 5-20 ms per chart
+    on every run, though a cached figure never changes. And a full figure is a web of small
+    objects with parent links (cycles): about 80 KB besides its 17 KB dict (measured with
+    tracemalloc), freed only by a full collection after the view cache evicts it, which on a
+    long-running server meant memory that waits for a rescan (see :class:`RescanSchedule`).
+    The dict alone has no cycles: refcounting frees it on eviction. Nothing may modify it
+    (plotly.io.to_json and kaleido only read it); anything else asked of the figure
+    (``.layout``, ``.data``) fails loudly, since the figure's own state was never made."""
+
+    def __init__(self, spec: dict) -> None:  # not go.Figure's: no validation, no objects
+        object.__setattr__(self, "_bw_dict", spec)
 
     def to_dict(self) -> dict:
         return self._bw_dict
 
-
-_serving = threading.Lock()
+    def __repr__(self) -> str:
+        return f"<served plotly figure: {len(self._bw_dict.get('data', []))} traces>"
 
 
 def served_figure(figure: go.Figure) -> go.Figure:
-    """``figure`` turned, in place and once, into a :class:`_ServedFigure` (same content)."""
-    if type(figure) is not _ServedFigure:
-        with _serving:
-            if type(figure) is not _ServedFigure:
-                figure._bw_dict = go.Figure.to_dict(figure)
-                figure.__class__ = _ServedFigure
-    return figure
+    """``figure`` as a :class:`_ServedFigure` (the same content), unless it is one already."""
+    if isinstance(figure, _ServedFigure):
+        return figure
+    return _ServedFigure(go.Figure.to_dict(figure))
+
+
+def served_view(value: T) -> T:
+    """``value`` with every plotly figure of its charts (in lists, tuples, dicts and
+    dataclasses, at any depth) replaced by a :class:`_ServedFigure`, in place: what the view
+    cache keeps. Vega-Lite specs and data frames are left as they are."""
+    if isinstance(value, Chart):
+        if isinstance(value.figure, go.Figure):
+            value.figure = served_figure(value.figure)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            served_view(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            served_view(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for spec in dataclasses.fields(value):
+            served_view(getattr(value, spec.name))
+    return value
 
 
 def show_chart(

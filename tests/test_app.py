@@ -110,6 +110,75 @@ def test_a_rescan_frees_a_frozen_cycle_once_it_is_dropped():
     assert (after_freeze, after_rescan) == ("True", "True")
 
 
+def test_rescans_wait_for_enough_misses_and_enough_time():
+    """A rescan holds the GIL for most of a second: after 3 misses and 30 s, not sooner."""
+    from pages.shared import RescanSchedule
+
+    now = [100.0]
+    schedule = RescanSchedule(every=3, seconds=30.0, clock=lambda: now[0])
+    seen = []
+    for at in (101, 102, 103, 129.9, 130.0, 131, 132, 500):  # misses at these times
+        now[0] = at
+        seen.append(schedule.due())
+    # 3 misses by t=103 but only 3 s gone; the 5th at 130 is 30 s after the start: rescan.
+    # Counting restarts: 131, 132 are misses 1 and 2; at 500 the 3rd, long after: rescan.
+    assert seen == [False, False, False, False, True, False, False, True]
+
+
+def test_a_cached_view_keeps_its_plotly_figures_as_dicts_that_refcounting_frees():
+    """The view cache keeps each chart's figure as the dict Streamlit and kaleido read; an
+    evicted view must go without a collection (a full figure has parent cycles: it would
+    wait for the next rescan)."""
+    lines = in_fresh_interpreter(
+        """
+        import dataclasses, gc, weakref
+        import pandas as pd
+        import plotly.graph_objects as go
+        from indicators.charts import Chart
+        from pages.shared import served_view
+
+        @dataclasses.dataclass
+        class Slide:
+            charts: list
+
+        def chart(figure):
+            return Chart(figure, pd.DataFrame({"x": [1]}), "t", "alt", "stem")
+
+        gc.disable()
+        bars = go.Figure(go.Bar(x=["a", "b"], y=[3, 4]))
+        expected = go.Figure.to_dict(bars)
+        spec = {"mark": "bar"}
+        view = (Slide([chart(bars)]), {"k": [chart(spec)]})
+        full = weakref.ref(bars)
+        del bars
+        served_view(view)
+        served = view[0].charts[0].figure
+        print(isinstance(served, go.Figure), served.to_dict() == expected)
+        print(view[1]["k"][0].figure is spec, full() is not None)  # the full one: a cycle
+        gone = weakref.ref(served)
+        del served, view
+        print(gone() is None)
+        """
+    )
+    # a figure still (for st.plotly_chart), same content; the Vega spec untouched; the
+    # dropped full figure is only freed by a collection (a cycle), the served one at once
+    assert lines == ["True", "True", "True", "True", "True"]
+
+
+def test_the_server_gives_arrow_the_system_allocator():
+    """Streamlit turns tables into Arrow on every run; pyarrow's own pool kept what it freed."""
+    import pyarrow
+
+    from pages import allocator
+
+    before = pyarrow.default_memory_pool()
+    try:
+        allocator.use_system_allocator_for_arrow()
+        assert pyarrow.default_memory_pool().backend_name == "system"
+    finally:
+        pyarrow.set_memory_pool(before)
+
+
 @pytest.mark.legacy_pages
 def test_a_deep_link_to_a_page_file_still_gets_the_frame_of_app_py():
     """The workaround for Streamlit's legacy ``pages/`` folder, without the test shim: a page

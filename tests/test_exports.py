@@ -12,7 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from PIL import Image, ImageStat
+from PIL import Image, ImageChops, ImageStat
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
@@ -91,6 +91,20 @@ def test_svg_parses_and_carries_the_title(snap, scores, one_browser):
     assert root.tag.endswith("svg")
     texts = " ".join("".join(e.itertext()) for e in root.iter() if e.tag.endswith("text"))
     assert "Borger-Odoorn" in texts and "Nederland" in texts
+
+
+@needs_images
+def test_a_chart_as_the_view_cache_keeps_it_draws_the_same_png(snap, scores, one_browser):
+    """The view cache keeps plotly figures only as their dicts (pages.shared.served_view);
+    the deck and the image downloads draw from those."""
+    from pages.shared import served_view
+
+    full = build_slides(snap, scores, "GM0109")[1].charts[0]
+    served = served_view(build_slides(snap, scores, "GM0109"))[1].charts[0]
+    assert type(served.figure) is not type(full.figure)
+    drawn = [Image.open(io.BytesIO(images.chart_png(c, 960, 540))) for c in (full, served)]
+    assert drawn[0].size == drawn[1].size == (960, 540)
+    assert ImageChops.difference(drawn[0].convert("RGB"), drawn[1].convert("RGB")).getbbox() is None
 
 
 def test_no_chromium_hides_images_and_says_why(monkeypatch, snap, scores):
