@@ -19,7 +19,13 @@ from indicators.views.common import (
     series_regions,
     trend_for,
 )
-from indicators.views.verkennen import distribution_for, indicator_years_for, ranking_for
+from indicators.views.verkennen import (
+    distribution_for,
+    distribution_image_for,
+    indicator_years_for,
+    ranking_for,
+    ranking_image_for,
+)
 from pages import shared
 
 lang, snap, scores, state, region, names = shared.start_page()
@@ -85,8 +91,14 @@ shared.text_block(
     shared.cached_view(trend_for, ind.id, region, lang),
     shared.heading(t("vk_ranking_heading", lang, year=year)),
 )
-shared.show_chart(shared.cached_view(ranking_for, ind.id, year, region, lang), "verkennen_ranking")
+shared.show_chart(
+    shared.cached_view(ranking_for, ind.id, year, region, lang),
+    "verkennen_ranking",
+    functools.partial(ranking_image_for, snap, scores, ind.id, year, region, lang),
+)
 st.subheader(t("vk_distribution_heading", lang, year=year))
 shared.show_chart(
-    shared.cached_view(distribution_for, ind.id, year, region, lang), "verkennen_distribution"
+    shared.cached_view(distribution_for, ind.id, year, region, lang),
+    "verkennen_distribution",
+    functools.partial(distribution_image_for, snap, scores, ind.id, year, region, lang),
 )

@@ -13,10 +13,23 @@ from streamlit.testing.v1 import AppTest
 
 from indicators import catalog, scoring
 from indicators.charts import style
-from indicators.charts.indicator import series_spec
+from indicators.charts.indicator import (
+    OTHER_BAR,
+    RANK_HEIGHT,
+    distribution_chart,
+    distribution_spec,
+    ranking_chart,
+    ranking_spec,
+    series_spec,
+)
 from indicators.formatting import format_number
 from indicators.views.common import choose_year, series_for, series_image_for
-from indicators.views.verkennen import ranking
+from indicators.views.verkennen import (
+    indicator_years,
+    ranking,
+    ranking_for,
+    ranking_image_for,
+)
 from tests.conftest import REGIONS
 
 B = catalog.BY_ID
@@ -54,13 +67,13 @@ def test_choose_year_falls_back_to_the_latest():
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    """The titles of the page's charts: the time series (Vega-Lite, its title in lines), then
-    the ranking and the distribution (plotly)."""
+    """The titles of the page's charts (all Vega-Lite, each title in lines): the time series,
+    the ranking and the distribution. The page draws no plotly chart."""
+    assert not at.get("plotly_chart")
     vega = [
         json.loads(c.proto.spec)["vconcat"][0]["title"]["text"] for c in at.get("vega_lite_chart")
     ]
-    plotly = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
-    return [" ".join(lines) for lines in vega] + plotly
+    return [" ".join(lines) for lines in vega]
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -213,3 +226,145 @@ def test_series_spec_and_image_draw_the_same(expected, indicator):
     assert (screen.title, screen.alt, screen.file_stem) == (image.title, image.alt, image.file_stem)
     pd.testing.assert_frame_equal(screen.data, image.data)
     assert image.figure.layout.width == 1000
+
+
+# --- the ranking and the distribution: Vega-Lite on screen, plotly for the PNG ----------------
+
+
+def made_up_ranking() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Distance to a GP (km, lower is better) in six municipalities, Emmen and Coevorden among
+    them, by hand; Nederland at 2.0 and ZOD at 2.5."""
+    names = {
+        "GM0001": "Aa",
+        "GM0002": "Bb",
+        "GM0114": "Emmen",
+        "GM0003": "Cc",
+        "GM0109": "Coevorden",
+        "GM0004": "Dd",
+    }
+    values = {"GM0001": 1.0, "GM0002": 1.5, "GM0114": 2.0, "GM0003": 3.0, "GM0109": 4.0}
+    values["GM0004"] = 5.0
+    obs = obs_frame([("dist_gp", r, 2020, v) for r, v in values.items()])
+    ranked = ranking(obs, B["dist_gp"], 2020, names)
+    references = pd.DataFrame(
+        {
+            "region": ["ZOD", "NL01"],
+            "region_name": ["Zuid- en Oost-Drenthe", "Nederland"],
+            "year": 2020,
+            "value": [2.5, 2.0],
+            "status": "definitive",
+        }
+    )
+    return ranked, references
+
+
+def layers(chart) -> list[dict]:
+    return chart.figure["vconcat"][0]["layer"]
+
+
+def test_ranking_spec_colours_and_labels_the_four_above_their_bars():
+    ranked, refs = made_up_ranking()
+    chart = ranking_spec(ranked, B["dist_gp"], "ZOD", "Zuid- en Oost-Drenthe", refs, "nl")
+    bars = chart.figure["vconcat"][0]["data"]["values"]
+    # lower is better: 1.0 is place 1; bars stand left to right in order of place
+    assert [(b["position"], b["rank"], b["value"]) for b in bars] == [
+        (1, 1, 1.0),
+        (2, 2, 1.5),
+        (3, 3, 2.0),
+        (4, 4, 3.0),
+        (5, 5, 4.0),
+        (6, 6, 5.0),
+    ]
+    # only Emmen (place 3) and Coevorden (place 5) carry a colour; the others are grey
+    assert [b["colour"] for b in bars] == [
+        None,
+        None,
+        style("GM0114")["color"],
+        None,
+        style("GM0109")["color"],
+        None,
+    ]
+    assert layers(chart)[0]["encoding"]["color"]["value"] == OTHER_BAR
+    # after the bars: the labels' lines, their texts (one layer per side), the reference lines
+    # and their texts
+    rule, *texts = layers(chart)[1:-2]
+    labels = rule["data"]["values"]
+    assert [x["label"] for x in labels] == ["Emmen 2,0 (#3)", "Coevorden 4,0 (#5)"]
+    # the domain runs from 0 to 5.0 x 1.15 = 5.75 over 340 px, so one pixel is 5.75 / 340;
+    # the first label stands 35 px above its bar, the second 61 px
+    assert RANK_HEIGHT == 340
+    assert labels[0]["label_at"] == pytest.approx(2.0 + 35 * 5.75 / 340)
+    assert labels[1]["label_at"] == pytest.approx(4.0 + 61 * 5.75 / 340)
+    # place 3 of 6 lies in the left half (its label reads rightwards), place 5 in the right
+    assert {t["mark"]["align"]: [x["label"] for x in t["data"]["values"]] for t in texts} == {
+        "left": ["Emmen 2,0 (#3)"],
+        "right": ["Coevorden 4,0 (#5)"],
+    }
+    # Nederland dotted and ZOD dashed, each labelled with its value
+    lines = layers(chart)[-1]["data"]["values"]
+    assert [(x["label"], x["stroke"]) for x in lines] == [
+        ("Zuid- en Oost-Drenthe 2,5", [8, 4]),
+        ("Nederland 2,0", [2, 3]),
+    ]
+    assert chart.title == (
+        "Zuid- en Oost-Drenthe zou op plaats 4 van 6 huidige gemeenten met een cijfer staan "
+        "(1 = beste, 2020)"
+    )
+    jsonschema.validate(chart.figure, load_schema())
+
+
+def test_distribution_spec_marks_the_region_and_nederland():
+    ranked, refs = made_up_ranking()
+    refs = pd.concat([refs, refs.iloc[[0]].assign(region="GM0114", region_name="Emmen", value=2.0)])
+    chart = distribution_spec(ranked, B["dist_gp"], "GM0114", "Emmen", refs, "en")
+    values = chart.figure["vconcat"][0]["data"]["values"]
+    assert sorted(v["value"] for v in values) == [1.0, 1.5, 2.0, 3.0, 4.0, 5.0]
+    bars, rule, text = layers(chart)
+    assert bars["encoding"]["x"]["bin"] == {"maxbins": 30}
+    marked = [(x["label"], x["value"]) for x in rule["data"]["values"]]
+    assert marked == [("Nederland 2.0", 2.0), ("Emmen 2.0", 2.0)]
+    assert [x["label_at"] for x in text["data"]["values"]] == [12, 30]  # one under the other
+    # two of six lie below 2.0 and three above: Emmen is lower than half of them
+    assert chart.title == "Emmen has a lower value than 50% of municipalities (2020)"
+    assert list(chart.data["role"]) == ["municipality"] * 6 + ["marker"] * 2
+    jsonschema.validate(chart.figure, load_schema())
+
+
+def test_ranking_and_distribution_images_say_what_the_screen_says():
+    ranked, refs = made_up_ranking()
+    args = (ranked, B["dist_gp"], "GM0109", "Coevorden", refs, "nl")
+    for spec, figure in ((ranking_spec, ranking_chart), (distribution_spec, distribution_chart)):
+        screen, image = spec(*args), figure(*args)
+        assert (screen.title, screen.alt, screen.file_stem, screen.source) == (
+            image.title,
+            image.alt,
+            image.file_stem,
+            image.source,
+        )
+        pd.testing.assert_frame_equal(screen.data, image.data)
+        assert image.figure.layout.width == 1000
+    image = ranking_chart(*args).figure
+    assert [a.text for a in image.layout.annotations if "#" in a.text] == [
+        "Emmen 2,0 (#3)",
+        "Coevorden 4,0 (#5)",
+    ]
+    assert list(image.data[0].marker.color) == [OTHER_BAR] * 2 + [
+        style("GM0114")["color"],
+        OTHER_BAR,
+        style("GM0109")["color"],
+        OTHER_BAR,
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_real_ranking_specs_are_valid_and_match_their_images(expected, lang):
+    snap, scores = expected
+    year = indicator_years(snap.observations, "crime_per_1000")[-1]
+    screen = ranking_for(snap, scores, "crime_per_1000", year, "GM0118", lang)
+    image = ranking_image_for(snap, scores, "crime_per_1000", year, "GM0118", lang)
+    jsonschema.validate(screen.figure, load_schema())
+    assert "NaN" not in json.dumps(screen.figure, allow_nan=False)
+    bars = screen.figure["vconcat"][0]["data"]["values"]
+    assert [b["value"] for b in bars] == pytest.approx(list(image.figure.data[0].y))
+    assert len(bars) > 300
+    assert sum(b["colour"] is not None for b in bars) == 4

@@ -615,7 +615,86 @@ def ranking_title(
     return t(key, lang, region=region_name, rank=place, n=len(ranked), order=order, year=year)
 
 
-def ranking_chart(
+class RankingParts(NamedTuple):
+    """What the ranking or the distribution says, whichever library draws it (the screen's
+    Vega-Lite spec, or the plotly figure for the PNG)."""
+
+    year: int
+    decimals: int
+    title: str
+    unit: str
+    source: str
+    alt: str
+    stem: str
+    labels: pd.DataFrame  # the four (ranking) or the region and NL (distribution): what is named
+    lines: pd.DataFrame  # reference lines: region, region_name, value, colour, dash, label
+
+
+def _reference_lines(
+    references: pd.DataFrame, regions: list[str], decimals: int, lang: str
+) -> pd.DataFrame:
+    """The reference regions among ``regions`` that have a value, each with its colour, dash
+    and label ('Nederland 31,2'), in the order of ``references``."""
+    rows = references[references["region"].isin(regions)].dropna(subset=["value"])
+    return pd.DataFrame(
+        {
+            "region": rows["region"].astype(str).to_numpy(),
+            "region_name": rows["region_name"].astype(str).to_numpy(),
+            "value": rows["value"].astype(float).to_numpy(),
+            "colour": [style(str(r))["color"] for r in rows["region"]],
+            "dash": [style(str(r))["dash"] for r in rows["region"]],
+            "label": [
+                f"{n} {format_number(float(v), decimals, lang=lang)}"
+                for n, v in zip(rows["region_name"], rows["value"], strict=True)
+            ],
+        }
+    )
+
+
+def ranking_parts(
+    ranked: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    region_name: str,
+    references: pd.DataFrame,
+    lang: str = "nl",
+) -> RankingParts:
+    year = int(ranked["year"].iloc[0]) if len(ranked) else 0
+    decimals = shown_decimals(ind, [*ranked["value"], *references["value"]])
+    own = references.loc[references["region"] == region, "value"]
+    value = float(own.iloc[0]) if len(own) else math.nan
+    nl = references.loc[references["region"] == NEDERLAND, "value"]
+    nl_text = (
+        t("vk_rank_alt_nl", lang, nl=format_number(float(nl.iloc[0]), decimals, lang=lang))
+        if len(nl) and not math.isnan(float(nl.iloc[0]))
+        else ""
+    )
+    focus = ranked[ranked["focus"]].reset_index(drop=True)
+    labels = focus.assign(
+        colour=[style(str(r))["color"] for r in focus["region"]],
+        label=[
+            f"{n} {format_number(v, decimals, lang=lang)} (#{k})"
+            for n, v, k in zip(focus["region_name"], focus["value"], focus["rank"], strict=True)
+        ],
+    )
+    return RankingParts(
+        year,
+        decimals,
+        ranking_title(ind, ranked, region, region_name, value, lang),
+        f"{name_and_unit(ind, lang)}, {year}",
+        source_text(_tables(ranked, ind), lang),
+        t("vk_rank_alt", lang, n=len(ranked), year=year, indicator=ind.name(lang), nl=nl_text),
+        file_stem(ind.id, "rangorde-gemeenten", year),
+        labels,
+        _reference_lines(references, [NEDERLAND, ZOD], decimals, lang),
+    )
+
+
+RANK_LABEL_STEPS = 4  # labels stand at four heights above the bars, so neighbours do not overlap
+RANK_HEIGHT = 340  # px, the plot of the ranking on screen
+
+
+def ranking_spec(
     ranked: pd.DataFrame,
     ind: Indicator,
     region: str,
@@ -624,12 +703,162 @@ def ranking_chart(
     lang: str = "nl",
 ) -> Chart:
     """All municipalities as sorted bars (place 1 left), the four coloured and labelled with
-    name and value, the others grey; Nederland (and ZOD when chosen) as reference lines.
+    name, value and place above the bars, the others grey; Nederland (dotted) and ZOD
+    (dashed, when chosen) as labelled reference lines. A Vega-Lite spec on screen: plotly
+    spent some 85 ms of the browser's time per redraw of this page's two plotly charts.
+    :func:`ranking_chart` draws the same as a plotly figure for the PNG image.
 
     ``ranked``: views.verkennen.ranking; ``references``: region, region_name, value (the
     chosen region and Nederland in the same year)."""
-    name = ind.name(lang)
-    year = int(ranked["year"].iloc[0]) if len(ranked) else 0
+    parts = ranking_parts(ranked, ind, region, region_name, references, lang)
+    n = len(ranked)
+    vmax = float(ranked["value"].max()) if n else 0.0
+    bars = pd.DataFrame(
+        {
+            "position": np.arange(1, n + 1),
+            "rank": ranked["rank"].astype(int).to_numpy(),
+            "region_name": ranked["region_name"].astype(str).to_numpy(),
+            "value": ranked["value"].astype(float).to_numpy(),
+            # only the four carry a colour: some 340 rows travel on every rerun
+            "colour": [
+                style(str(r))["color"] if f else None
+                for r, f in zip(ranked["region"], ranked["focus"], strict=True)
+            ],
+        }
+    )
+    position = {r: p for p, r in enumerate(ranked["region"], start=1)}
+    # An explicit value domain (headroom above the highest bar), so that a label can stand a
+    # fixed number of pixels above its bar, as plotly's annotation arrows did.
+    low = min(0.0, float(ranked["value"].min())) if n else 0.0
+    high = vmax * 1.15 if vmax > 0 else 0.0
+    per_pixel = (high - low) / RANK_HEIGHT if high > low else 0.0
+    labels = pd.DataFrame(
+        {
+            "position": [position[r] for r in parts.labels["region"]],
+            "value": parts.labels["value"].astype(float).to_numpy(),
+            "label_at": [
+                min(high, float(v) + per_pixel * (35 + 26 * (i % RANK_LABEL_STEPS)))
+                for i, v in enumerate(parts.labels["value"])
+            ],
+            "align": ["left" if position[r] <= n / 2 else "right" for r in parts.labels["region"]],
+            "colour": parts.labels["colour"].to_numpy(),
+            "label": parts.labels["label"].to_numpy(),
+        }
+    )
+    scale = {"domain": [low, high], "nice": False} if high > low else {}
+    x = field(
+        "position",
+        "quantitative",
+        scale={"domain": [0.5, n + 0.5], "nice": False, "zero": False},
+        axis={"labels": False, "ticks": False, "grid": False, "domain": False},
+        title=t("vk_rank_axis", lang, n=n),
+    )
+    y = field("value", "quantitative", scale=scale, axis={"format": ",~f"}, title=None)
+    layers: list[dict] = [
+        {
+            # each bar spans its place from half a place before to half after, so a label's
+            # line (at the place itself) stands in the bar's middle
+            "transform": [
+                {"calculate": "datum.position - 0.5", "as": "from"},
+                {"calculate": "datum.position + 0.5", "as": "to"},
+            ],
+            "mark": {"type": "bar"},
+            "encoding": {
+                "x": {**x, "field": "from"},
+                "x2": {"field": "to"},
+                "y": y,
+                "y2": {"datum": 0},
+                "color": {
+                    "condition": {"test": "datum.colour", **field("colour", scale=None)},
+                    "value": OTHER_BAR,
+                },
+                "tooltip": [
+                    field("region_name", title=t("region", lang)),
+                    field("rank", "quantitative", title=t("vk_rank_place", lang)),
+                    field(
+                        "value",
+                        "quantitative",
+                        format=f",.{parts.decimals}f",
+                        title=ind.unit_text(lang),
+                    ),
+                ],
+            },
+        }
+    ]
+    if len(labels):
+        label_y = {**field("label_at", "quantitative"), "scale": scale}
+        layers += [
+            {
+                "data": {"values": records(labels)},
+                "mark": {"type": "rule", "strokeWidth": 1},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "y2": {"field": "label_at"},
+                    "color": field("colour", scale=None),
+                },
+            },
+        ]
+        # a label left of the middle reads rightwards from its line, one right of it leftwards
+        layers += [
+            {
+                "data": {"values": records(labels[labels["align"] == align])},
+                "mark": {
+                    "type": "text",
+                    "align": align,
+                    "baseline": "bottom",
+                    "dx": 3 if align == "left" else -3,
+                    "fontSize": 12,
+                    "color": "#222222",
+                },
+                "encoding": {"x": x, "y": label_y, "text": field("label")},
+            }
+            for align in ("left", "right")
+            if (labels["align"] == align).any()
+        ]
+    if len(parts.lines):
+        lines = parts.lines.assign(
+            stroke=[dash("dot" if r == NEDERLAND else "dash") for r in parts.lines["region"]],
+            dy=[-4 if r == NEDERLAND else 14 for r in parts.lines["region"]],
+        )
+        layers += [
+            {
+                "data": {"values": records(lines)},
+                "mark": {"type": "rule", "strokeWidth": 2},
+                "encoding": {
+                    "y": y,
+                    "color": field("colour", scale=None),
+                    "strokeDash": field("stroke", scale=None),
+                },
+            },
+            {
+                "data": {"values": records(lines)},
+                "mark": {"type": "text", "align": "right", "baseline": "bottom", "fontSize": 12},
+                "encoding": {
+                    "x": {"value": "width"},
+                    "y": y,
+                    "yOffset": field("dy", "quantitative", scale=None),
+                    "text": field("label"),
+                    "color": field("colour", scale=None),
+                },
+            },
+        ]
+    view = {"data": {"values": records(bars)}, "width": 860, "height": RANK_HEIGHT, "layer": layers}
+    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    return Chart(spec, ranked, parts.title, parts.alt, parts.stem, parts.source)
+
+
+def ranking_chart(
+    ranked: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    region_name: str,
+    references: pd.DataFrame,
+    lang: str = "nl",
+) -> Chart:
+    """The ranking as a plotly figure (its PNG image; :func:`ranking_spec` is the same on
+    screen)."""
+    parts = ranking_parts(ranked, ind, region, region_name, references, lang)
     colors = [
         style(r)["color"] if f else OTHER_BAR
         for r, f in zip(ranked["region"], ranked["focus"], strict=True)
@@ -639,111 +868,62 @@ def ranking_chart(
             x=ranked["region"],
             y=ranked["value"],
             marker={"color": colors, "line": {"width": 0}},
-            customdata=np.column_stack([ranked["region_name"], ranked["rank"]]),
-            hovertemplate="%{customdata[0]} (plaats %{customdata[1]}): %{y}<extra></extra>",
             showlegend=False,
         )
     )
-    focus = ranked[ranked["focus"]].reset_index(drop=True)
-    decimals = shown_decimals(ind, [*ranked["value"], *references["value"]])
-    vmax = float(ranked["value"].max()) if len(ranked) else 1.0
-    for i, row in focus.iterrows():
+    for i, row in parts.labels.iterrows():
         fig.add_annotation(
             x=row["region"],
             y=row["value"],
-            text=f"<b>{row['region_name']}</b> {format_number(row['value'], decimals, lang=lang)} "
-            f"(#{row['rank']})",
+            text=row["label"],
             showarrow=True,
             arrowhead=0,
-            arrowcolor=style(row["region"])["color"],
+            arrowcolor=row["colour"],
             ax=0,
-            ay=-35 - 26 * (i % 4),
+            ay=-35 - 26 * (i % RANK_LABEL_STEPS),
             font={"size": 12, "color": "#222222"},
             bgcolor="rgba(255,255,255,0.85)",
-            bordercolor=style(row["region"])["color"],
+            bordercolor=row["colour"],
         )
-    for ref in references.itertuples():
-        if ref.region not in (NEDERLAND, ZOD) or math.isnan(ref.value):
-            continue
-        st = style(ref.region)
+    for ref in parts.lines.itertuples():
         fig.add_hline(
             y=ref.value,
-            line={"color": st["color"], "dash": "dot" if ref.region == NEDERLAND else "dash"},
-            annotation_text=f"{ref.region_name} {format_number(ref.value, decimals, lang=lang)}",
+            line={"color": ref.colour, "dash": "dot" if ref.region == NEDERLAND else "dash"},
+            annotation_text=ref.label,
             annotation_position="top right" if ref.region == NEDERLAND else "bottom right",
-            annotation_font={"size": 12, "color": st["color"]},
+            annotation_font={"size": 12, "color": ref.colour},
         )
     fig.update_xaxes(showticklabels=False, title={"text": t("vk_rank_axis", lang, n=len(ranked))})
+    vmax = float(ranked["value"].max()) if len(ranked) else 0.0
     fig.update_yaxes(
         title={"text": ind.unit_text(lang)},
-        range=[0, vmax * 1.15] if vmax > 0 else None,
+        range=[min(0.0, float(ranked["value"].min())), vmax * 1.15] if vmax > 0 else None,
         tickformat=",~f",
     )
-    own = references.loc[references["region"] == region, "value"]
-    value = float(own.iloc[0]) if len(own) else math.nan
-    title = ranking_title(ind, ranked, region, region_name, value, lang)
-    source = source_text(_tables(ranked, ind), lang)
-    finish(fig, title, f"{name_and_unit(ind, lang)}, {year}", source, height=460, lang=lang)
-    nl = references.loc[references["region"] == NEDERLAND, "value"]
-    return Chart(
-        fig,
-        ranked,
-        title,
-        t(
-            "vk_rank_alt",
-            lang,
-            n=len(ranked),
-            year=year,
-            indicator=name,
-            nl=t("vk_rank_alt_nl", lang, nl=format_number(float(nl.iloc[0]), decimals, lang=lang))
-            if len(nl) and not math.isnan(float(nl.iloc[0]))
-            else "",
-        ),
-        file_stem(ind.id, "rangorde-gemeenten", year),
-        source,
-    )
+    finish(fig, parts.title, parts.unit, parts.source, height=460, lang=lang)
+    fig.update_layout(width=SERIES_IMAGE_WIDTH)
+    return Chart(fig, ranked, parts.title, parts.alt, parts.stem, parts.source)
 
 
-def distribution_chart(
+DISTRIBUTION_BINS = 30
+
+
+def _markers(references: pd.DataFrame, region: str) -> pd.DataFrame:
+    """The reference rows the distribution marks: the chosen region and Nederland."""
+    return references[references["region"].isin([region, NEDERLAND])].dropna(subset=["value"])
+
+
+def distribution_parts(
     ranked: pd.DataFrame,
     ind: Indicator,
     region: str,
     region_name: str,
     references: pd.DataFrame,
     lang: str = "nl",
-) -> Chart:
-    """Histogram of all municipalities with labelled vertical lines for the chosen region and
-    Nederland. The title says which share of municipalities lies below or above the region."""
-    name = ind.name(lang)
+) -> RankingParts:
     year = int(ranked["year"].iloc[0]) if len(ranked) else 0
-    fig = go.Figure(
-        go.Histogram(
-            x=ranked["value"],
-            nbinsx=30,
-            marker={"color": OTHER_BAR, "line": {"color": "#FFFFFF", "width": 1}},
-            hovertemplate="%{x}: %{y} gemeenten<extra></extra>",
-            showlegend=False,
-        )
-    )
-    markers = references[references["region"].isin([region, NEDERLAND])].dropna(subset=["value"])
+    markers = _markers(references, region)
     decimals = shown_decimals(ind, [*ranked["value"], *markers["value"]])
-    for i, ref in enumerate(markers.itertuples()):
-        st = style(ref.region)
-        fig.add_vline(x=ref.value, line={"color": st["color"], "dash": st["dash"], "width": 3})
-        fig.add_annotation(
-            x=ref.value,
-            y=1.0 - 0.1 * i,
-            xref="x",
-            yref="paper",
-            text=f"<b>{ref.region_name}</b> {format_number(ref.value, decimals, lang=lang)}",
-            showarrow=False,
-            xanchor="left",
-            xshift=4,
-            bgcolor="rgba(255,255,255,0.85)",
-            font={"size": 12, "color": st["color"] if ref.region != NEDERLAND else "#000000"},
-        )
-    fig.update_xaxes(title={"text": ind.unit_text(lang)}, tickformat=",~f")
-    fig.update_yaxes(title={"text": t("vk_dist_count", lang)})
     own = markers.loc[markers["region"] == region, "value"]
     if own.empty:
         title = t("vk_dist_title_missing", lang, n=len(ranked), year=year, region=region_name)
@@ -753,16 +933,32 @@ def distribution_chart(
             title = t("vk_dist_title_higher", lang, region=region_name, pct=round(below), year=year)
         else:
             title = t("vk_dist_title_lower", lang, region=region_name, pct=round(above), year=year)
-    source = source_text(_tables(ranked, ind), lang)
-    finish(
-        fig,
+    lines = _reference_lines(references, [region, NEDERLAND], decimals, lang)
+    return RankingParts(
+        year,
+        decimals,
         title,
         t("vk_dist_unit", lang, unit=name_and_unit(ind, lang)),
-        source,
-        height=420,
-        lang=lang,
+        source_text(_tables(ranked, ind), lang),
+        t(
+            "vk_dist_alt",
+            lang,
+            indicator=ind.name(lang),
+            n=len(ranked),
+            year=year,
+            markers=", ".join(markers["region_name"]) or "–",
+        ),
+        file_stem(ind.id, "verdeling-gemeenten", year),
+        lines,
+        lines,
     )
-    data = pd.concat(
+
+
+def _distribution_data(
+    ranked: pd.DataFrame, markers: pd.DataFrame, year: int, lang: str
+) -> pd.DataFrame:
+    """The download: every municipality and the marked regions, each with its role."""
+    return pd.concat(
         [
             ranked[["region", "region_name", "year", "value"]].assign(
                 role=t("vk_role_municipality", lang)
@@ -773,18 +969,128 @@ def distribution_chart(
         ],
         ignore_index=True,
     )
-    return Chart(
-        fig,
-        data,
-        title,
-        t(
-            "vk_dist_alt",
-            lang,
-            indicator=name,
-            n=len(ranked),
-            year=year,
-            markers=", ".join(markers["region_name"]) or "–",
-        ),
-        file_stem(ind.id, "verdeling-gemeenten", year),
-        source,
+
+
+def distribution_spec(
+    ranked: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    region_name: str,
+    references: pd.DataFrame,
+    lang: str = "nl",
+) -> Chart:
+    """Histogram of all municipalities (about 30 classes) with labelled vertical lines for the
+    chosen region and Nederland, as a Vega-Lite spec on screen (:func:`distribution_chart`
+    is the plotly figure for the PNG). The title says which share of municipalities lies
+    below or above the region."""
+    parts = distribution_parts(ranked, ind, region, region_name, references, lang)
+    values = pd.DataFrame({"value": ranked["value"].astype(float).to_numpy()})
+    x = field(
+        "value",
+        "quantitative",
+        bin={"maxbins": DISTRIBUTION_BINS},
+        axis={"format": ",~f"},
+        title=ind.unit_text(lang),
     )
+    count = {"aggregate": "count", "type": "quantitative", "title": t("vk_dist_count", lang)}
+    layers: list[dict] = [
+        {
+            "mark": {"type": "bar", "color": OTHER_BAR, "stroke": "#FFFFFF", "strokeWidth": 1},
+            "encoding": {
+                "x": x,
+                "y": count,
+                "tooltip": [
+                    field(
+                        "value",
+                        "quantitative",
+                        bin={"maxbins": DISTRIBUTION_BINS},
+                        format=",~f",
+                        title=ind.unit_text(lang),
+                    ),
+                    count,
+                ],
+            },
+        }
+    ]
+    if len(parts.lines):
+        lines = parts.lines.assign(
+            stroke=[dash(d) for d in parts.lines["dash"]],
+            text_colour=[
+                "#000000" if r == NEDERLAND else c
+                for r, c in zip(parts.lines["region"], parts.lines["colour"], strict=True)
+            ],
+            label_at=[12 + 18 * i for i in range(len(parts.lines))],
+        )
+        at = field("value", "quantitative")
+        layers += [
+            {
+                "data": {"values": records(lines)},
+                "mark": {"type": "rule", "strokeWidth": 3},
+                "encoding": {
+                    "x": at,
+                    "color": field("colour", scale=None),
+                    "strokeDash": field("stroke", scale=None),
+                },
+            },
+            {
+                "data": {"values": records(lines)},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 5,
+                    "fontSize": 12,
+                    "fontWeight": "bold",
+                },
+                "encoding": {
+                    "x": at,
+                    "y": field("label_at", "quantitative", scale=None),
+                    "text": field("label"),
+                    "color": field("text_colour", scale=None),
+                },
+            },
+        ]
+    view = {"data": {"values": records(values)}, "width": 860, "height": 300, "layer": layers}
+    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    data = _distribution_data(ranked, _markers(references, region), parts.year, lang)
+    return Chart(spec, data, parts.title, parts.alt, parts.stem, parts.source)
+
+
+def distribution_chart(
+    ranked: pd.DataFrame,
+    ind: Indicator,
+    region: str,
+    region_name: str,
+    references: pd.DataFrame,
+    lang: str = "nl",
+) -> Chart:
+    """The distribution as a plotly figure (its PNG image; :func:`distribution_spec` is the
+    same on screen)."""
+    parts = distribution_parts(ranked, ind, region, region_name, references, lang)
+    fig = go.Figure(
+        go.Histogram(
+            x=ranked["value"],
+            nbinsx=DISTRIBUTION_BINS,
+            marker={"color": OTHER_BAR, "line": {"color": "#FFFFFF", "width": 1}},
+            showlegend=False,
+        )
+    )
+    for i, ref in enumerate(parts.lines.itertuples()):
+        fig.add_vline(x=ref.value, line={"color": ref.colour, "dash": ref.dash, "width": 3})
+        fig.add_annotation(
+            x=ref.value,
+            y=1.0 - 0.1 * i,
+            xref="x",
+            yref="paper",
+            text=f"<b>{ref.label}</b>",
+            showarrow=False,
+            xanchor="left",
+            xshift=4,
+            bgcolor="rgba(255,255,255,0.85)",
+            font={"size": 12, "color": ref.colour if ref.region != NEDERLAND else "#000000"},
+        )
+    fig.update_xaxes(title={"text": ind.unit_text(lang)}, tickformat=",~f")
+    fig.update_yaxes(title={"text": t("vk_dist_count", lang)})
+    finish(fig, parts.title, parts.unit, parts.source, height=420, lang=lang)
+    fig.update_layout(width=SERIES_IMAGE_WIDTH)
+    data = _distribution_data(ranked, _markers(references, region), parts.year, lang)
+    return Chart(fig, data, parts.title, parts.alt, parts.stem, parts.source)

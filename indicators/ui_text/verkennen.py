@@ -182,4 +182,5 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "vk_role_municipality": {"nl": "gemeente", "en": "municipality"},
     "vk_role_marker": {"nl": "markering", "en": "marker"},
+    "vk_rank_place": {"nl": "Plaats", "en": "Rank"},
 }

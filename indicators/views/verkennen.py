@@ -10,7 +10,12 @@ import pandas as pd
 from indicators import catalog, scoring
 from indicators.catalog import Indicator
 from indicators.charts import Chart
-from indicators.charts.indicator import distribution_chart, ranking_chart
+from indicators.charts.indicator import (
+    distribution_chart,
+    distribution_spec,
+    ranking_chart,
+    ranking_spec,
+)
 from indicators.regions import FOCUS_MUNICIPALITIES, current_municipalities
 from indicators.scoring import Scores
 from indicators.snapshot import Snapshot
@@ -77,29 +82,46 @@ def reference_values(
 
 def _ranking_inputs(
     snap: Snapshot, indicator: str, year: int, region: str, lang: str = "nl"
-) -> tuple[Indicator, pd.DataFrame, pd.DataFrame, str]:
+) -> tuple[pd.DataFrame, Indicator, str, str, pd.DataFrame]:
+    """The arguments of the ranking and distribution charts: ranked, ind, region, its name,
+    the reference values."""
     ind = catalog.BY_ID[indicator]
     names = region_names(snap, lang)
     ranked = ranking(snap.observations, ind, year, names, current_municipalities(snap.regions))
     refs = reference_values(
         snap.observations, indicator, reference_regions(region, ind), year, names
     )
-    return ind, ranked, refs, names.get(region, region)
+    return ranked, ind, region, names.get(region, region), refs
 
 
 def ranking_for(
     snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
 ) -> Chart:
-    """All municipalities ranked in a year, the four labelled."""
+    """All municipalities ranked in a year, the four labelled (a Vega-Lite spec)."""
     del scores
-    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region, lang)
-    return ranking_chart(ranked, ind, region, name, refs, lang)
+    return ranking_spec(*_ranking_inputs(snap, indicator, year, region, lang), lang)
+
+
+def ranking_image_for(
+    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
+) -> Chart:
+    """The same ranking as a plotly figure, for its PNG (built when one is asked for)."""
+    del scores
+    return ranking_chart(*_ranking_inputs(snap, indicator, year, region, lang), lang)
 
 
 def distribution_for(
     snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
 ) -> Chart:
-    """The distribution of all municipalities in a year, the region and NL marked."""
+    """The distribution of all municipalities in a year, the region and NL marked (a
+    Vega-Lite spec)."""
     del scores
-    ind, ranked, refs, name = _ranking_inputs(snap, indicator, year, region, lang)
-    return distribution_chart(ranked, ind, region, name, refs, lang)
+    return distribution_spec(*_ranking_inputs(snap, indicator, year, region, lang), lang)
+
+
+def distribution_image_for(
+    snap: Snapshot, scores: Scores, indicator: str, year: int, region: str, lang: str = "nl"
+) -> Chart:
+    """The same distribution as a plotly figure, for its PNG."""
+    del scores
+    return distribution_chart(*_ranking_inputs(snap, indicator, year, region, lang), lang)
