@@ -19,9 +19,12 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 from streamlit.delta_generator import DeltaGenerator
 
 from indicators import boundaries, scoring
@@ -455,13 +458,70 @@ def served_figure(figure: go.Figure) -> go.Figure:
     return _ServedFigure(go.Figure.to_dict(figure))
 
 
+ARROW_MIN_ROWS = 20  # below this a table is smaller as JSON than as Arrow (its schema, ~1 KB)
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _arrow_table(values: object) -> bytes | None:
+    """Inline rows as Arrow IPC bytes, as Streamlit itself sends a chart's data frame; None
+    for what is not a plain table (GeoJSON, cells that are lists) or too small to gain."""
+    if not isinstance(values, list) or len(values) < ARROW_MIN_ROWS:
+        return None
+    if not all(
+        isinstance(row, dict) and all(isinstance(v, _SCALARS) for v in row.values())
+        for row in values
+    ):
+        return None
+    try:
+        return convert_anything_to_arrow_bytes(pd.DataFrame.from_records(values))
+    except (pa.ArrowException, ValueError, TypeError):  # mixed types in a column: keep JSON
+        return None
+
+
+def served_spec(spec: dict) -> dict:
+    """A Vega-Lite spec whose larger inline tables are named datasets of Arrow bytes (a new
+    dict; the spec given is not changed).
+
+    ``st.vega_lite_chart`` sends top-level ``datasets`` of bytes as they are, beside the
+    spec's JSON. A table of 340 municipalities is some 35 KB of JSON, and as the view cache
+    keeps it, 340 small dicts (about 60 KB); as Arrow it is a third of that on the wire and
+    one bytes object in memory, converted once. The names follow the order of the tables in
+    the spec, so a spec that did not change is sent as the same JSON."""
+    datasets: dict[str, object] = dict(spec.get("datasets", {}))
+
+    def walk(node: object) -> object:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: walk(item) for key, item in node.items() if key != "data"}
+        if "data" in node:  # data holds no nested views: a table, a URL or a name
+            data = node["data"]
+            plain = isinstance(data, dict) and set(data) == {"values"}
+            table = _arrow_table(data["values"]) if plain else None
+            if table is not None:
+                name = f"table_{len(datasets)}"
+                datasets[name] = table
+                data = {"name": name}
+            out["data"] = data
+        return out
+
+    served = {key: walk(item) for key, item in spec.items() if key != "datasets"}
+    if datasets:
+        served["datasets"] = datasets
+    return served
+
+
 def served_view(value: T) -> T:
     """``value`` with every plotly figure of its charts (in lists, tuples, dicts and
-    dataclasses, at any depth) replaced by a :class:`_ServedFigure`, in place: what the view
-    cache keeps. Vega-Lite specs and data frames are left as they are."""
+    dataclasses, at any depth) replaced by a :class:`_ServedFigure`, and every Vega-Lite
+    spec by :func:`served_spec`, in place: what the view cache keeps. Data frames are left
+    as they are."""
     if isinstance(value, Chart):
         if isinstance(value.figure, go.Figure):
             value.figure = served_figure(value.figure)
+        elif isinstance(value.figure, dict) and "datasets" not in value.figure:
+            value.figure = served_spec(value.figure)
     elif isinstance(value, list | tuple):
         for item in value:
             served_view(item)

@@ -154,13 +154,13 @@ def test_a_cached_view_keeps_its_plotly_figures_as_dicts_that_refcounting_frees(
         served_view(view)
         served = view[0].charts[0].figure
         print(isinstance(served, go.Figure), served.to_dict() == expected)
-        print(view[1]["k"][0].figure is spec, full() is not None)  # the full one: a cycle
+        print(view[1]["k"][0].figure == spec, full() is not None)  # the full one: a cycle
         gone = weakref.ref(served)
         del served, view
         print(gone() is None)
         """
     )
-    # a figure still (for st.plotly_chart), same content; the Vega spec untouched; the
+    # a figure still (for st.plotly_chart), same content; the Vega spec the same; the
     # dropped full figure is only freed by a collection (a cycle), the served one at once
     assert lines == ["True", "True", "True", "True", "True"]
 
@@ -196,3 +196,57 @@ def test_a_deep_link_to_a_page_file_still_gets_the_frame_of_app_py():
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Kaart"
     assert at.selectbox(key="gemeente").value == "GM0109"  # the sidebar of app.py is there
+
+
+def test_a_cached_vega_spec_sends_its_larger_tables_as_arrow_datasets():
+    """A table of at least ARROW_MIN_ROWS plain rows becomes a named Arrow dataset (what
+    ``st.vega_lite_chart`` sends beside the JSON); a small table, GeoJSON and rows with list
+    cells stay inline; the spec given is not changed."""
+    import json
+
+    import pyarrow as pa
+
+    from pages.shared import ARROW_MIN_ROWS, served_spec
+
+    assert ARROW_MIN_ROWS == 20
+    rows = [{"position": i, "name": f"G{i}", "value": i / 2, "colour": None} for i in range(25)]
+    rows[3]["colour"] = "#0072B2"
+    rows[4]["value"] = None
+    small = [{"label": "Nederland 2,0", "value": 2.0}]
+    dashes = [{"stroke": [8, 4], "value": float(i)} for i in range(30)]
+    geo = [{"type": "Feature", "geometry": {"type": "Point"}, "properties": {}}] * 30
+    spec = {
+        "vconcat": [
+            {
+                "data": {"values": rows},
+                "layer": [
+                    {"mark": "bar"},
+                    {"data": {"values": small}, "mark": "rule"},
+                    {"data": {"values": dashes}, "mark": "rule"},
+                    {"data": {"values": geo, "format": {"type": "json"}}, "mark": "geoshape"},
+                    {"data": {"values": list(rows)}, "mark": "text"},
+                ],
+            }
+        ],
+        "title": {"text": "bron"},
+    }
+    before = json.dumps(spec)
+    served = served_spec(spec)
+    assert json.dumps(spec) == before
+    view = served["vconcat"][0]
+    # named in the order the walk meets them: a view's layers before its own data
+    names = [view["data"]["name"], view["layer"][4]["data"]["name"]]
+    assert names == ["table_1", "table_0"]
+    assert view["layer"][1]["data"] == {"values": small}
+    assert view["layer"][2]["data"] == {"values": dashes}
+    assert view["layer"][3]["data"]["values"] is geo
+    assert served["title"] == {"text": "bron"}
+    table = pa.ipc.open_stream(served["datasets"][names[0]]).read_all().to_pylist()
+    assert [r["position"] for r in table] == list(range(25))
+    assert table[3]["colour"] == "#0072B2" and table[2]["colour"] is None
+    assert table[4]["value"] is None and table[5]["value"] == 2.5
+    # a second serving of the same spec is the same JSON: the browser keeps its chart
+    again = served_spec(spec)
+    assert json.dumps({k: v for k, v in again.items() if k != "datasets"}) == json.dumps(
+        {k: v for k, v in served.items() if k != "datasets"}
+    )

@@ -20,6 +20,7 @@ from indicators.views.common import latest_values, trend_text
 from indicators.views.per_doel import goal_table, table_regions
 from tests.conftest import REGIONS
 from tests.html_text import html_tables
+from tests.vega_sent import sent_spec
 
 B = catalog.BY_ID
 
@@ -159,7 +160,7 @@ def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expe
     # The time series of the detail chart: its peer line is the median of the same peers, in
     # every year the peers have a figure (none for a count of ZOD, where it is no yardstick).
     assert not at.get("plotly_chart")
-    spec = json.loads(at.get("vega_lite_chart")[1].proto.spec)  # [0]: the contribution
+    spec = sent_spec(at.get("vega_lite_chart")[1])  # [0]: the contribution
     chosen = at.selectbox(key=f"per_doel_indicator_1_{region}").value
     rows = spec["vconcat"][0]["data"]["values"]
     peer_line = {r["year"]: r["value"] for r in rows if r["region"] == "peers"}
