@@ -10,7 +10,7 @@ import streamlit as st
 from indicators import catalog
 from indicators.boundaries import GEO_YEAR
 from indicators.charts.maps import MAP_HEIGHT, MAP_WIDTH, ZOOMS
-from indicators.formatting import escape_markdown, marks_legend
+from indicators.formatting import marks_legend
 from indicators.state import DEFAULT_INDICATOR
 from indicators.ui_text import t
 from indicators.views.common import choose_year
@@ -81,7 +81,7 @@ if st.query_params.get("zoom") != zoom:
 
 urls = shared.geometry_urls()
 finding = shared.cached_view(map_finding_for, ind.id, int(year), region, lang)
-st.markdown(f"**{escape_markdown(finding)}**")  # above the map, which is the same for all regions
+st.markdown(shared.finding(finding))  # above the map, which is the same for all regions
 chart = shared.cached_view(municipal_map_for, ind.id, int(year), zoom, lang, urls)
 image = functools.partial(
     municipal_map_image_for, snap, scores, ind.id, int(year), zoom, region, lang

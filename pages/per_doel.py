@@ -84,9 +84,11 @@ with right:
 scored = catalog.scored_indicators(goal)
 context = catalog.context_indicators(goal)
 contrib = shared.cached_view(contributions_for, region, goal)
-st.subheader(t("pd_contrib_heading", lang))
+contribution = shared.cached_view(contribution_for, region, goal, lang)
+# the chart is the same for every region (only its figures change); the finding is above it
+shared.text_block(shared.heading(t("pd_contrib_heading", lang)), shared.finding(contribution.title))
 shared.show_chart(
-    shared.cached_view(contribution_for, region, goal, lang),
+    contribution,
     f"per_doel_contrib_{goal}",
     functools.partial(contribution_image_for, snap, scores, region, goal, lang),
 )

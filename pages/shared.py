@@ -31,6 +31,7 @@ from indicators import boundaries, scoring
 from indicators.charts import Chart
 from indicators.exports import images
 from indicators.exports.csv import to_csv_bytes
+from indicators.formatting import escape_markdown
 from indicators.snapshot import Snapshot, load_snapshot
 from indicators.state import (
     REGION_CHOICES,
@@ -458,14 +459,13 @@ def served_figure(figure: go.Figure) -> go.Figure:
     return _ServedFigure(go.Figure.to_dict(figure))
 
 
-ARROW_MIN_ROWS = 20  # below this a table is smaller as JSON than as Arrow (its schema, ~1 KB)
 _SCALARS = (str, int, float, bool, type(None))
 
 
 def _arrow_table(values: object) -> bytes | None:
     """Inline rows as Arrow IPC bytes, as Streamlit itself sends a chart's data frame; None
-    for what is not a plain table (GeoJSON, cells that are lists) or too small to gain."""
-    if not isinstance(values, list) or len(values) < ARROW_MIN_ROWS:
+    for what is not a plain table (GeoJSON, cells that are lists)."""
+    if not isinstance(values, list):
         return None
     if not all(
         isinstance(row, dict) and all(isinstance(v, _SCALARS) for v in row.values())
@@ -479,14 +479,18 @@ def _arrow_table(values: object) -> bytes | None:
 
 
 def served_spec(spec: dict) -> dict:
-    """A Vega-Lite spec whose larger inline tables are named datasets of Arrow bytes (a new
-    dict; the spec given is not changed).
+    """A Vega-Lite spec whose inline tables are named datasets of Arrow bytes (a new dict;
+    the spec given is not changed).
 
     ``st.vega_lite_chart`` sends top-level ``datasets`` of bytes as they are, beside the
     spec's JSON. A table of 340 municipalities is some 35 KB of JSON, and as the view cache
     keeps it, 340 small dicts (about 60 KB); as Arrow it is a third of that on the wire and
-    one bytes object in memory, converted once. The names follow the order of the tables in
-    the spec, so a spec that did not change is sent as the same JSON."""
+    one bytes object in memory, converted once. And the browser keeps a chart whose spec
+    did not change and only swaps its data (Streamlit's frontend embeds a chart again only
+    when the spec's JSON changes), so a chart whose tables are all datasets, even the small
+    ones (a label, a reference line: about 1 KB each as Arrow), redraws without a new embed
+    when only the selection's figures change. The names follow the order of the tables in
+    the spec, so a spec of the same form is sent as the same JSON."""
     datasets: dict[str, object] = dict(spec.get("datasets", {}))
 
     def walk(node: object) -> object:
@@ -553,7 +557,11 @@ def show_chart(
             },
         )
     else:  # a Vega-Lite spec, with the house style it carries (not Streamlit's theme)
-        st.vega_lite_chart(spec=chart.figure, key=f"chart_{key}", theme=None, alt=chart.alt)
+        # The browser draws a chart anew when its alt text changes; a spec that is the same
+        # for every region carries its own description (the same for every region, too),
+        # and the region's full text is the caption below the chart (figure_caption).
+        alt = None if "description" in chart.figure else chart.alt
+        st.vega_lite_chart(spec=chart.figure, key=f"chart_{key}", theme=None, alt=alt)
     figure_caption(chart, key)
     row = csv_buttons(
         functools.partial(to_csv_bytes, chart.data),
@@ -582,6 +590,13 @@ def _png(make: Callable[[], Chart], width: int | None, height: int | None) -> by
     """A chart's PNG at twice its size on screen (what plotly's camera button gave), drawn by
     kaleido when the reader asks for it: a few seconds then, nothing before."""
     return images.render(make(), "png", width, height, scale=2)
+
+
+def finding(text: str) -> str:
+    """A chart's finding as the bold line above it (Markdown), for a chart whose spec leaves
+    it out so that the spec is the same for every region (Kaart's maps, and see
+    charts.indicator.ranking_spec)."""
+    return f"**{escape_markdown(text)}**"
 
 
 def heading(text: str) -> str:

@@ -87,18 +87,25 @@ frame = shared.cached_view(series_frame_for, ind.id, region, False, lang)
 absent = missing_regions(frame, series_regions(region, ind))
 if absent:
     st.caption(t("vk_series_missing", lang, regions=", ".join(names[r] for r in absent)))
+# The ranking and the distribution are the same charts for every region; the finding above
+# each is the region's.
+ranked = shared.cached_view(ranking_for, ind.id, year, region, lang)
 shared.text_block(
     shared.cached_view(trend_for, ind.id, region, lang),
     shared.heading(t("vk_ranking_heading", lang, year=year)),
+    shared.finding(ranked.title),
 )
 shared.show_chart(
-    shared.cached_view(ranking_for, ind.id, year, region, lang),
+    ranked,
     "verkennen_ranking",
     functools.partial(ranking_image_for, snap, scores, ind.id, year, region, lang),
 )
-st.subheader(t("vk_distribution_heading", lang, year=year))
+spread = shared.cached_view(distribution_for, ind.id, year, region, lang)
+shared.text_block(
+    shared.heading(t("vk_distribution_heading", lang, year=year)), shared.finding(spread.title)
+)
 shared.show_chart(
-    shared.cached_view(distribution_for, ind.id, year, region, lang),
+    spread,
     "verkennen_distribution",
     functools.partial(distribution_image_for, snap, scores, ind.id, year, region, lang),
 )

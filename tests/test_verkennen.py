@@ -67,13 +67,38 @@ def test_choose_year_falls_back_to_the_latest():
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    """The titles of the page's charts (all Vega-Lite, each title in lines): the time series,
-    the ranking and the distribution. The page draws no plotly chart."""
+    """The findings of the page's charts as the reader sees them: the time series' title (in
+    its Vega-Lite spec, in lines), then the ranking's and the distribution's in bold above
+    each chart (their specs are the same for every region). The page draws no plotly chart."""
     assert not at.get("plotly_chart")
-    vega = [
-        json.loads(c.proto.spec)["vconcat"][0]["title"]["text"] for c in at.get("vega_lite_chart")
+    series = at.get("vega_lite_chart")[0]
+    above = [
+        line.strip("*")
+        for m in at.markdown
+        for line in m.value.splitlines()
+        if line.startswith("**") and line.endswith("**")
     ]
-    return [" ".join(lines) for lines in vega]
+    return [" ".join(json.loads(series.proto.spec)["vconcat"][0]["title"]["text"]), *above]
+
+
+def test_ranking_and_distribution_are_the_same_specs_for_every_municipality(run_page):
+    """A change of municipality swaps the two charts' tables only (the browser keeps them);
+    the findings above them are the region's."""
+    link = {"indicator": "income_household_mean_disposable"}
+    at = run_page("verkennen", gemeente="GM0114", **link)
+    specs = [c.proto.spec for c in at.get("vega_lite_chart")[1:]]
+    alts = [c.proto.alt for c in at.get("vega_lite_chart")[1:]]
+    emmen = chart_titles(at)[1:]
+    at.query_params["gemeente"] = "GM0118"
+    at.run()
+    assert not at.exception
+    assert [c.proto.spec for c in at.get("vega_lite_chart")[1:]] == specs
+    # nor does the alt text change (the browser would draw anew): the same for every region
+    assert [c.proto.alt for c in at.get("vega_lite_chart")[1:]] == alts
+    assert json.loads(specs[1])["description"].startswith("Histogram van")
+    hoogeveen = chart_titles(at)[1:]
+    assert [x.split()[0] for x in emmen + hoogeveen] == ["Emmen"] * 2 + ["Hoogeveen"] * 2
+    assert not any("Emmen" in spec or "Hoogeveen" in spec for spec in specs)
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -285,10 +310,12 @@ def test_ranking_spec_colours_and_labels_the_four_above_their_bars():
         None,
     ]
     assert layers(chart)[0]["encoding"]["color"]["value"] == OTHER_BAR
-    # after the bars: the labels' lines, their texts (one layer per side), the reference lines
-    # and their texts
-    rule, *texts = layers(chart)[1:-2]
-    labels = rule["data"]["values"]
+    # after the bars two groups, each on a table of its own: the labels (their lines, then
+    # their texts, one layer per side) and the reference lines with their texts
+    bars_layer, labelled, referenced = layers(chart)
+    labels = labelled["data"]["values"]
+    rule, *texts = labelled["layer"]
+    assert rule["encoding"]["y2"] == {"field": "label_at"}
     assert [x["label"] for x in labels] == ["Emmen 2,0 (#3)", "Coevorden 4,0 (#5)"]
     # the domain runs from 0 to 5.0 x 1.15 = 5.75 over 340 px, so one pixel is 5.75 / 340;
     # the first label stands 35 px above its bar, the second 61 px
@@ -296,20 +323,26 @@ def test_ranking_spec_colours_and_labels_the_four_above_their_bars():
     assert labels[0]["label_at"] == pytest.approx(2.0 + 35 * 5.75 / 340)
     assert labels[1]["label_at"] == pytest.approx(4.0 + 61 * 5.75 / 340)
     # place 3 of 6 lies in the left half (its label reads rightwards), place 5 in the right
-    assert {t["mark"]["align"]: [x["label"] for x in t["data"]["values"]] for t in texts} == {
-        "left": ["Emmen 2,0 (#3)"],
-        "right": ["Coevorden 4,0 (#5)"],
-    }
-    # Nederland dotted and ZOD dashed, each labelled with its value
-    lines = layers(chart)[-1]["data"]["values"]
-    assert [(x["label"], x["stroke"]) for x in lines] == [
-        ("Zuid- en Oost-Drenthe 2,5", [8, 4]),
-        ("Nederland 2,0", [2, 3]),
+    assert [x["align"] for x in labels] == ["left", "right"]
+    assert [(t["mark"]["align"], t["transform"][0]["filter"]) for t in texts] == [
+        ("left", "datum.align == 'left'"),
+        ("right", "datum.align == 'right'"),
     ]
+    # Nederland dotted and ZOD dashed, each labelled with its value
+    lines = referenced["data"]["values"]
+    assert [(x["label"], x["kind"]) for x in lines] == [
+        ("Zuid- en Oost-Drenthe 2,5", "zod"),
+        ("Nederland 2,0", "nl"),
+    ]
+    dashes = referenced["layer"][0]["encoding"]["strokeDash"]["scale"]
+    assert dashes == {"domain": ["nl", "zod"], "range": [[2, 3], [8, 4]]}
     assert chart.title == (
         "Zuid- en Oost-Drenthe zou op plaats 4 van 6 huidige gemeenten met een cijfer staan "
         "(1 = beste, 2020)"
     )
+    # the finding is the page's, above the chart: the spec's first line is the unit
+    heading = chart.figure["vconcat"][0]["title"]["text"]
+    assert heading == "Afstand tot huisartsenpraktijk, km, 2020"
     jsonschema.validate(chart.figure, load_schema())
 
 
@@ -319,11 +352,15 @@ def test_distribution_spec_marks_the_region_and_nederland():
     chart = distribution_spec(ranked, B["dist_gp"], "GM0114", "Emmen", refs, "en")
     values = chart.figure["vconcat"][0]["data"]["values"]
     assert sorted(v["value"] for v in values) == [1.0, 1.5, 2.0, 3.0, 4.0, 5.0]
-    bars, rule, text = layers(chart)
+    bars, marks = layers(chart)
     assert bars["encoding"]["x"]["bin"] == {"maxbins": 30}
-    marked = [(x["label"], x["value"]) for x in rule["data"]["values"]]
-    assert marked == [("Nederland 2.0", 2.0), ("Emmen 2.0", 2.0)]
-    assert [x["label_at"] for x in text["data"]["values"]] == [12, 30]  # one under the other
+    rows = marks["data"]["values"]
+    assert [(x["label"], x["value"], x["dash"]) for x in rows] == [
+        ("Nederland 2.0", 2.0, style("NL01")["dash"]),
+        ("Emmen 2.0", 2.0, style("GM0114")["dash"]),
+    ]
+    assert [x["label_at"] for x in rows] == [12, 30]  # one under the other
+    assert [x["text_colour"] for x in rows] == ["#000000", style("GM0114")["color"]]
     # two of six lie below 2.0 and three above: Emmen is lower than half of them
     assert chart.title == "Emmen has a lower value than 50% of municipalities (2020)"
     assert list(chart.data["role"]) == ["municipality"] * 6 + ["marker"] * 2

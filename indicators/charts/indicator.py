@@ -22,7 +22,7 @@ from indicators.charts import (
     source_text,
     style,
 )
-from indicators.charts.vega import dash, field, house_style, records, shape
+from indicators.charts.vega import DASHES, dash, field, house_style, records, shape
 from indicators.formatting import (
     STATUS_MARK,
     format_number,
@@ -142,12 +142,13 @@ def contribution_spec(
     Per doel redraws it on every change of municipality; as a plotly figure that redraw took
     most of the browser's time of a rerun (its automargin pass included), as Vega about none
     (see charts/overview.py). :func:`contribution_chart` draws the same as a plotly figure
-    for the PNG image."""
+    for the PNG image. The finding (``Chart.title``) stands above the chart on the page, so
+    the spec is the same for every region (see :func:`ranking_spec`)."""
     parts = contribution_parts(contrib, region_name, goal, lang)
-    order = list(parts.data["label"])
     y = field(
         "label",
-        sort=order,
+        # the rows' own order (weakest first), from the table: the spec stays the same
+        sort={"field": "order", "op": "min"},
         title=None,
         axis={"labelLimit": 460, "ticks": False, "domain": False, "labelPadding": 6},
     )
@@ -219,14 +220,16 @@ def contribution_spec(
             "color": field("colour", scale=None),
         },
     }
+    drawn = parts.data[["label", "z", "z_raw", "points", "shown", "tone"]]
     view = {
-        "data": {"values": records(parts.data[["label", "z", "z_raw", "points", "shown", "tone"]])},
+        "data": {"values": records(drawn.assign(order=range(len(drawn))))},
         "width": 420,
-        "height": 30 * max(len(order), 3),
+        "height": {"step": 30},
         "layer": [bars, values, zero, headers],
     }
-    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    spec = house_style(view, "", parts.unit, parts.source, lang)  # the finding: on the page
     spec["vconcat"][0]["title"]["offset"] = 26  # room for the headers above the bars
+    spec["description"] = t("pd_contrib_description", lang, goal=catalog.GOALS[goal][lang])
     return Chart(
         spec, _download_frame(parts.data), parts.title, parts.alt, parts.stem, parts.source
     )
@@ -708,6 +711,10 @@ def ranking_spec(
     spent some 85 ms of the browser's time per redraw of this page's two plotly charts.
     :func:`ranking_chart` draws the same as a plotly figure for the PNG image.
 
+    The finding (``Chart.title``) is not in the spec: the page shows it above the chart, as
+    Kaart does, so the spec is the same for every region of the sidebar and a change of
+    municipality swaps the chart's tables instead of drawing it anew.
+
     ``ranked``: views.verkennen.ranking; ``references``: region, region_name, value (the
     chosen region and Nederland in the same year)."""
     parts = ranking_parts(ranked, ind, region, region_name, references, lang)
@@ -785,66 +792,83 @@ def ranking_spec(
             },
         }
     ]
-    if len(labels):
-        label_y = {**field("label_at", "quantitative"), "scale": scale}
-        layers += [
-            {
-                "data": {"values": records(labels)},
-                "mark": {"type": "rule", "strokeWidth": 1},
-                "encoding": {
-                    "x": x,
-                    "y": y,
-                    "y2": {"field": "label_at"},
-                    "color": field("colour", scale=None),
+    # The labels and the reference lines are always there, as layers of their own tables:
+    # the spec is then the same for every region (only its tables differ), and the browser
+    # keeps the chart when the municipality changes.
+    label_y = {**field("label_at", "quantitative"), "scale": scale}
+    layers.append(
+        {
+            "data": {"values": records(labels)},
+            "layer": [
+                {
+                    "mark": {"type": "rule", "strokeWidth": 1},
+                    "encoding": {
+                        "x": x,
+                        "y": y,
+                        "y2": {"field": "label_at"},
+                        "color": field("colour", scale=None),
+                    },
                 },
-            },
-        ]
-        # a label left of the middle reads rightwards from its line, one right of it leftwards
-        layers += [
-            {
-                "data": {"values": records(labels[labels["align"] == align])},
-                "mark": {
-                    "type": "text",
-                    "align": align,
-                    "baseline": "bottom",
-                    "dx": 3 if align == "left" else -3,
-                    "fontSize": 12,
-                    "color": "#222222",
+                # a label left of the middle reads rightwards from its line, else leftwards
+                *(
+                    {
+                        "transform": [{"filter": f"datum.align == '{align}'"}],
+                        "mark": {
+                            "type": "text",
+                            "align": align,
+                            "baseline": "bottom",
+                            "dx": 3 if align == "left" else -3,
+                            "fontSize": 12,
+                            "color": "#222222",
+                        },
+                        "encoding": {"x": x, "y": label_y, "text": field("label")},
+                    }
+                    for align in ("left", "right")
+                ),
+            ],
+        }
+    )
+    lines = parts.lines.assign(
+        kind=["nl" if r == NEDERLAND else "zod" for r in parts.lines["region"]],
+        dy=[-4 if r == NEDERLAND else 14 for r in parts.lines["region"]],
+    )
+    layers.append(
+        {
+            "data": {"values": records(lines.drop(columns=["dash"]))},
+            "layer": [
+                {
+                    "mark": {"type": "rule", "strokeWidth": 2},
+                    "encoding": {
+                        "y": y,
+                        "color": field("colour", scale=None),
+                        "strokeDash": field(
+                            "kind",
+                            scale={"domain": ["nl", "zod"], "range": [dash("dot"), dash("dash")]},
+                            legend=None,
+                        ),
+                    },
                 },
-                "encoding": {"x": x, "y": label_y, "text": field("label")},
-            }
-            for align in ("left", "right")
-            if (labels["align"] == align).any()
-        ]
-    if len(parts.lines):
-        lines = parts.lines.assign(
-            stroke=[dash("dot" if r == NEDERLAND else "dash") for r in parts.lines["region"]],
-            dy=[-4 if r == NEDERLAND else 14 for r in parts.lines["region"]],
-        )
-        layers += [
-            {
-                "data": {"values": records(lines)},
-                "mark": {"type": "rule", "strokeWidth": 2},
-                "encoding": {
-                    "y": y,
-                    "color": field("colour", scale=None),
-                    "strokeDash": field("stroke", scale=None),
+                {
+                    "mark": {
+                        "type": "text",
+                        "align": "right",
+                        "baseline": "bottom",
+                        "fontSize": 12,
+                    },
+                    "encoding": {
+                        "x": {"value": "width"},
+                        "y": y,
+                        "yOffset": field("dy", "quantitative", scale=None),
+                        "text": field("label"),
+                        "color": field("colour", scale=None),
+                    },
                 },
-            },
-            {
-                "data": {"values": records(lines)},
-                "mark": {"type": "text", "align": "right", "baseline": "bottom", "fontSize": 12},
-                "encoding": {
-                    "x": {"value": "width"},
-                    "y": y,
-                    "yOffset": field("dy", "quantitative", scale=None),
-                    "text": field("label"),
-                    "color": field("colour", scale=None),
-                },
-            },
-        ]
+            ],
+        }
+    )
     view = {"data": {"values": records(bars)}, "width": 860, "height": RANK_HEIGHT, "layer": layers}
-    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    # the finding stands above the chart on the page (see the docstring)
+    spec = house_style(view, "", parts.unit, parts.source, lang)
     return Chart(spec, ranked, parts.title, parts.alt, parts.stem, parts.source)
 
 
@@ -981,8 +1005,9 @@ def distribution_spec(
 ) -> Chart:
     """Histogram of all municipalities (about 30 classes) with labelled vertical lines for the
     chosen region and Nederland, as a Vega-Lite spec on screen (:func:`distribution_chart`
-    is the plotly figure for the PNG). The title says which share of municipalities lies
-    below or above the region."""
+    is the plotly figure for the PNG). The finding (``Chart.title``) says which share of
+    municipalities lies below or above the region; the page shows it above the chart, which
+    is then the same for every region (see :func:`ranking_spec`)."""
     parts = distribution_parts(ranked, ind, region, region_name, references, lang)
     values = pd.DataFrame({"value": ranked["value"].astype(float).to_numpy()})
     x = field(
@@ -1012,45 +1037,53 @@ def distribution_spec(
             },
         }
     ]
-    if len(parts.lines):
-        lines = parts.lines.assign(
-            stroke=[dash(d) for d in parts.lines["dash"]],
-            text_colour=[
-                "#000000" if r == NEDERLAND else c
-                for r, c in zip(parts.lines["region"], parts.lines["colour"], strict=True)
+    lines = parts.lines.assign(
+        text_colour=[
+            "#000000" if r == NEDERLAND else c
+            for r, c in zip(parts.lines["region"], parts.lines["colour"], strict=True)
+        ],
+        label_at=[12 + 18 * i for i in range(len(parts.lines))],
+    )
+    at = field("value", "quantitative")
+    layers.append(  # always there, its own table: the same spec for every region
+        {
+            "data": {"values": records(lines)},
+            "layer": [
+                {
+                    "mark": {"type": "rule", "strokeWidth": 3},
+                    "encoding": {
+                        "x": at,
+                        "color": field("colour", scale=None),
+                        "strokeDash": field(
+                            "dash",
+                            scale={"domain": list(DASHES), "range": list(DASHES.values())},
+                            legend=None,
+                        ),
+                    },
+                },
+                {
+                    "mark": {
+                        "type": "text",
+                        "align": "left",
+                        "dx": 5,
+                        "fontSize": 12,
+                        "fontWeight": "bold",
+                    },
+                    "encoding": {
+                        "x": at,
+                        "y": field("label_at", "quantitative", scale=None),
+                        "text": field("label"),
+                        "color": field("text_colour", scale=None),
+                    },
+                },
             ],
-            label_at=[12 + 18 * i for i in range(len(parts.lines))],
-        )
-        at = field("value", "quantitative")
-        layers += [
-            {
-                "data": {"values": records(lines)},
-                "mark": {"type": "rule", "strokeWidth": 3},
-                "encoding": {
-                    "x": at,
-                    "color": field("colour", scale=None),
-                    "strokeDash": field("stroke", scale=None),
-                },
-            },
-            {
-                "data": {"values": records(lines)},
-                "mark": {
-                    "type": "text",
-                    "align": "left",
-                    "dx": 5,
-                    "fontSize": 12,
-                    "fontWeight": "bold",
-                },
-                "encoding": {
-                    "x": at,
-                    "y": field("label_at", "quantitative", scale=None),
-                    "text": field("label"),
-                    "color": field("text_colour", scale=None),
-                },
-            },
-        ]
+        }
+    )
     view = {"data": {"values": records(values)}, "width": 860, "height": 300, "layer": layers}
-    spec = house_style(view, parts.title, parts.unit, parts.source, lang)
+    spec = house_style(view, "", parts.unit, parts.source, lang)  # the finding: on the page
+    spec["description"] = t(
+        "vk_dist_description", lang, indicator=ind.name(lang), n=len(ranked), year=parts.year
+    )
     data = _distribution_data(ranked, _markers(references, region), parts.year, lang)
     return Chart(spec, data, parts.title, parts.alt, parts.stem, parts.source)
 

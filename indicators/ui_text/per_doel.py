@@ -83,6 +83,12 @@ TEXT: dict[str, dict[str, str]] = {
         "Netherlands in spreads. Bars to the right (blue) are better than the Netherlands, to the "
         "left (vermillion) worse; each bar is labelled with its number. Strongest: {text}.",
     },
+    "pd_contrib_description": {
+        "nl": "Liggende staven per indicator van '{goal}': de afstand tot Nederland in "
+        "spreidingen, naar rechts beter dan Nederland, naar links slechter.",
+        "en": "Horizontal bars per indicator of '{goal}': the distance to the Netherlands in "
+        "spreads, to the right better than the Netherlands, to the left worse.",
+    },
     "pd_contrib_caption": {
         "nl": "Een indicator telt mee via het gemiddelde van zijn subthema; 'punt' is zijn "
         "aandeel in de afstand van de score tot 5,0.",

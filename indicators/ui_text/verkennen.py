@@ -180,6 +180,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Histogram of '{indicator}' across {n} municipalities in {year}, with vertical "
         "lines and labels for {markers}.",
     },
+    "vk_dist_description": {
+        "nl": "Histogram van '{indicator}' over {n} gemeenten in {year}, met een verticale lijn "
+        "voor de gekozen regio en voor Nederland.",
+        "en": "Histogram of '{indicator}' across {n} municipalities in {year}, with a vertical "
+        "line for the chosen region and for the Netherlands.",
+    },
     "vk_role_municipality": {"nl": "gemeente", "en": "municipality"},
     "vk_role_marker": {"nl": "markering", "en": "marker"},
     "vk_rank_place": {"nl": "Plaats", "en": "Rank"},
