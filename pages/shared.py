@@ -459,19 +459,40 @@ def served_figure(figure: go.Figure) -> go.Figure:
     return _ServedFigure(go.Figure.to_dict(figure))
 
 
+# A chart with a table of at least this many rows sends all its tables as Arrow. Below it,
+# JSON: a page whose charts are all small (Per doel) then never loads the browser's Arrow
+# decoder, which cost its warm reload some 40 ms (A/B, benchmarks/bench_app.py).
+ARROW_MIN_ROWS = 200
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def _arrow_table(values: object) -> bytes | None:
-    """Inline rows as Arrow IPC bytes, as Streamlit itself sends a chart's data frame; None
-    for what is not a plain table (GeoJSON, cells that are lists)."""
-    if not isinstance(values, list):
+def _plain_rows(data: object) -> list[dict] | None:
+    """The rows of ``{"values": [...]}`` when they are a plain table (no GeoJSON, no cells
+    that are lists), else None."""
+    if not (isinstance(data, dict) and set(data) == {"values"}):
         return None
-    if not all(
+    values = data["values"]
+    if isinstance(values, list) and all(
         isinstance(row, dict) and all(isinstance(v, _SCALARS) for v in row.values())
         for row in values
     ):
-        return None
+        return values
+    return None
+
+
+def _tables(node: object) -> list[list[dict]]:
+    """Every plain inline table in a spec."""
+    if isinstance(node, list):
+        return [t for item in node for t in _tables(item)]
+    if not isinstance(node, dict):
+        return []
+    own = _plain_rows(node.get("data"))
+    nested = [t for key, item in node.items() if key != "data" for t in _tables(item)]
+    return nested + ([own] if own is not None else [])
+
+
+def _arrow_table(values: list[dict]) -> bytes | None:
+    """Rows as Arrow IPC bytes, as Streamlit itself sends a chart's data frame."""
     try:
         return convert_anything_to_arrow_bytes(pd.DataFrame.from_records(values))
     except (pa.ArrowException, ValueError, TypeError):  # mixed types in a column: keep JSON
@@ -479,18 +500,21 @@ def _arrow_table(values: object) -> bytes | None:
 
 
 def served_spec(spec: dict) -> dict:
-    """A Vega-Lite spec whose inline tables are named datasets of Arrow bytes (a new dict;
-    the spec given is not changed).
+    """A Vega-Lite spec with a large table (``ARROW_MIN_ROWS``) as one whose inline tables
+    are all named datasets of Arrow bytes (a new dict; the spec given is not changed); a spec
+    of small tables as it is.
 
     ``st.vega_lite_chart`` sends top-level ``datasets`` of bytes as they are, beside the
     spec's JSON. A table of 340 municipalities is some 35 KB of JSON, and as the view cache
     keeps it, 340 small dicts (about 60 KB); as Arrow it is a third of that on the wire and
-    one bytes object in memory, converted once. And the browser keeps a chart whose spec
-    did not change and only swaps its data (Streamlit's frontend embeds a chart again only
-    when the spec's JSON changes), so a chart whose tables are all datasets, even the small
-    ones (a label, a reference line: about 1 KB each as Arrow), redraws without a new embed
-    when only the selection's figures change. The names follow the order of the tables in
-    the spec, so a spec of the same form is sent as the same JSON."""
+    one bytes object in memory, converted once. Its small tables go along (a label, a
+    reference line: about 1 KB each as Arrow): the browser keeps a chart whose spec did not
+    change and only swaps its data (Streamlit's frontend embeds a chart again when the spec's
+    JSON, a table's number of rows or the alt text changes), so a chart whose tables are all
+    datasets redraws without a new embed when only the selection's figures change. The names
+    follow the order of the tables in the spec, so a spec of the same form is the same JSON."""
+    if not any(len(table) >= ARROW_MIN_ROWS for table in _tables(spec)):
+        return dict(spec)
     datasets: dict[str, object] = dict(spec.get("datasets", {}))
 
     def walk(node: object) -> object:
@@ -501,8 +525,8 @@ def served_spec(spec: dict) -> dict:
         out = {key: walk(item) for key, item in node.items() if key != "data"}
         if "data" in node:  # data holds no nested views: a table, a URL or a name
             data = node["data"]
-            plain = isinstance(data, dict) and set(data) == {"values"}
-            table = _arrow_table(data["values"]) if plain else None
+            rows = _plain_rows(data)
+            table = _arrow_table(rows) if rows is not None else None
             if table is not None:
                 name = f"table_{len(datasets)}"
                 datasets[name] = table

@@ -198,15 +198,16 @@ def test_a_deep_link_to_a_page_file_still_gets_the_frame_of_app_py():
     assert at.selectbox(key="gemeente").value == "GM0109"  # the sidebar of app.py is there
 
 
-def test_a_cached_vega_spec_sends_its_tables_as_arrow_datasets():
-    """Every table of plain rows becomes a named Arrow dataset (what ``st.vega_lite_chart``
-    sends beside the JSON), so two specs of the same form with other figures are the same
-    JSON; GeoJSON and rows with list cells stay inline; the spec given is not changed."""
+def test_a_cached_vega_spec_with_a_large_table_sends_its_tables_as_arrow_datasets():
+    """A spec with a table of ARROW_MIN_ROWS plain rows or more sends every plain table as a
+    named Arrow dataset (what ``st.vega_lite_chart`` sends beside the JSON), so two specs of
+    the same form with other figures are the same JSON; GeoJSON and rows with list cells stay
+    inline; a spec of small tables stays as it is; the spec given is not changed."""
     import json
 
     import pyarrow as pa
 
-    from pages.shared import served_spec
+    from pages.shared import ARROW_MIN_ROWS, served_spec
 
     def spec_with(rows: list[dict], small: list[dict]) -> dict:
         return {
@@ -224,7 +225,8 @@ def test_a_cached_vega_spec_sends_its_tables_as_arrow_datasets():
             "title": {"text": "bron"},
         }
 
-    rows = [{"position": i, "name": f"G{i}", "value": i / 2, "colour": None} for i in range(25)]
+    assert ARROW_MIN_ROWS == 200
+    rows = [{"position": i, "name": f"G{i}", "value": i / 2, "colour": None} for i in range(250)]
     rows[3]["colour"] = "#0072B2"
     rows[4]["value"] = None
     dashes = [{"stroke": [8, 4], "value": float(i)} for i in range(3)]
@@ -240,14 +242,17 @@ def test_a_cached_vega_spec_sends_its_tables_as_arrow_datasets():
     assert view["layer"][3]["data"]["values"] is geo
     assert served["title"] == {"text": "bron"}
     table = pa.ipc.open_stream(served["datasets"]["table_1"]).read_all().to_pylist()
-    assert [r["position"] for r in table] == list(range(25))
+    assert [r["position"] for r in table] == list(range(250))
     assert table[3]["colour"] == "#0072B2" and table[2]["colour"] is None
     assert table[4]["value"] is None and table[5]["value"] == 2.5
     small = pa.ipc.open_stream(served["datasets"]["table_0"]).read_all().to_pylist()
     assert small == [{"label": "Nederland 2,0", "value": 2.0}]
     # other figures, same form: the same JSON (the browser keeps its chart, swaps the data)
-    other = served_spec(spec_with(rows[:7], [{"label": "Emmen 3,0", "value": 3.0}]))
+    other = served_spec(spec_with(rows[:230], [{"label": "Emmen 3,0", "value": 3.0}]))
     assert json.dumps({k: v for k, v in other.items() if k != "datasets"}) == json.dumps(
         {k: v for k, v in served.items() if k != "datasets"}
     )
     assert other["datasets"]["table_0"] != served["datasets"]["table_0"]
+    # 199 rows at most: all JSON, as given
+    small_only = spec_with(rows[:199], [{"label": "Emmen 3,0", "value": 3.0}])
+    assert served_spec(small_only) == small_only
