@@ -130,7 +130,7 @@ chosen = st.selectbox(
     options=options,
     index=options.index(first),
     format_func=lambda i: catalog.BY_ID[i].name(lang),
-    key=f"per_doel_indicator_{goal}_{region}",
+    key=f"per_doel_indicator_{goal}",
 )
 ind = catalog.BY_ID[chosen]
 if st.query_params.get("indicator") != ind.id:

@@ -192,7 +192,7 @@ def test_the_peers_named_are_the_peers_the_table_and_the_series_use(region, expe
     # every year the peers have a figure (none for a count of ZOD, where it is no yardstick).
     assert not at.get("plotly_chart")
     spec = sent_spec(at.get("vega_lite_chart")[1])  # [0]: the contribution
-    chosen = at.selectbox(key=f"per_doel_indicator_1_{region}").value
+    chosen = at.selectbox(key="per_doel_indicator_1").value
     rows = spec["vconcat"][0]["data"]["values"]
     peer_line = {r["year"]: r["value"] for r in rows if r["region"] == "peers"}
     sel = obs[(obs.indicator == chosen) & obs.region.isin(named)]
