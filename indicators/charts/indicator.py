@@ -631,6 +631,7 @@ class RankingParts(NamedTuple):
     stem: str
     labels: pd.DataFrame  # the four (ranking) or the region and NL (distribution): what is named
     lines: pd.DataFrame  # reference lines: region, region_name, value, colour, dash, label
+    data: pd.DataFrame  # the rows of the chart's download
 
 
 def _reference_lines(
@@ -690,6 +691,7 @@ def ranking_parts(
         file_stem(ind.id, "rangorde-gemeenten", year),
         labels,
         _reference_lines(references, [NEDERLAND, ZOD], decimals, lang),
+        ranked,
     )
 
 
@@ -869,7 +871,7 @@ def ranking_spec(
     view = {"data": {"values": records(bars)}, "width": 860, "height": RANK_HEIGHT, "layer": layers}
     # the finding stands above the chart on the page (see the docstring)
     spec = house_style(view, "", parts.unit, parts.source, lang)
-    return Chart(spec, ranked, parts.title, parts.alt, parts.stem, parts.source)
+    return Chart(spec, parts.data, parts.title, parts.alt, parts.stem, parts.source)
 
 
 def ranking_chart(
@@ -926,15 +928,10 @@ def ranking_chart(
     )
     finish(fig, parts.title, parts.unit, parts.source, height=460, lang=lang)
     fig.update_layout(width=SERIES_IMAGE_WIDTH)
-    return Chart(fig, ranked, parts.title, parts.alt, parts.stem, parts.source)
+    return Chart(fig, parts.data, parts.title, parts.alt, parts.stem, parts.source)
 
 
 DISTRIBUTION_BINS = 30
-
-
-def _markers(references: pd.DataFrame, region: str) -> pd.DataFrame:
-    """The reference rows the distribution marks: the chosen region and Nederland."""
-    return references[references["region"].isin([region, NEDERLAND])].dropna(subset=["value"])
 
 
 def distribution_parts(
@@ -946,7 +943,8 @@ def distribution_parts(
     lang: str = "nl",
 ) -> RankingParts:
     year = int(ranked["year"].iloc[0]) if len(ranked) else 0
-    markers = _markers(references, region)
+    # what the chart marks: the chosen region and Nederland
+    markers = references[references["region"].isin([region, NEDERLAND])].dropna(subset=["value"])
     decimals = shown_decimals(ind, [*ranked["value"], *markers["value"]])
     own = markers.loc[markers["region"] == region, "value"]
     if own.empty:
@@ -975,6 +973,7 @@ def distribution_parts(
         file_stem(ind.id, "verdeling-gemeenten", year),
         lines,
         lines,
+        _distribution_data(ranked, markers, year, lang),
     )
 
 
@@ -1084,8 +1083,7 @@ def distribution_spec(
     spec["description"] = t(
         "vk_dist_description", lang, indicator=ind.name(lang), n=len(ranked), year=parts.year
     )
-    data = _distribution_data(ranked, _markers(references, region), parts.year, lang)
-    return Chart(spec, data, parts.title, parts.alt, parts.stem, parts.source)
+    return Chart(spec, parts.data, parts.title, parts.alt, parts.stem, parts.source)
 
 
 def distribution_chart(
@@ -1125,5 +1123,4 @@ def distribution_chart(
     fig.update_yaxes(title={"text": t("vk_dist_count", lang)})
     finish(fig, parts.title, parts.unit, parts.source, height=420, lang=lang)
     fig.update_layout(width=SERIES_IMAGE_WIDTH)
-    data = _distribution_data(ranked, _markers(references, region), parts.year, lang)
-    return Chart(fig, data, parts.title, parts.alt, parts.stem, parts.source)
+    return Chart(fig, parts.data, parts.title, parts.alt, parts.stem, parts.source)
