@@ -168,6 +168,7 @@ if serving.imported_by_server():
     # `streamlit run app.py` imports this file to find its server: Streamlit's own, plus the
     # pages' HTML with the base address (see pages/serving.py). Each script run calls main().
     allocator.restart_with_arena_limit()  # once, before it serves (pages/allocator.py)
+    allocator.fix_allocation_thresholds()
     allocator.use_system_allocator_for_arrow()
     app = st.App(__file__, routes=serving.page_routes(page.url_path for page in PAGES))
 else:

@@ -15,7 +15,17 @@ no place for it: so the server, when it imports app.py, starts itself again in t
 (``os.execv``, same pid and arguments) with the variable set (:func:`restart_with_arena_limit`).
 It happens once: the variable is then there. A limit set by whoever started the server is kept.
 ``malloc_trim`` returns free pages after a rescan of the view cache (pages/shared.py). No Python
-library wraps either call, hence ctypes; elsewhere than glibc, both are no-ops.
+library wraps these calls, hence ctypes; elsewhere than glibc, they are no-ops.
+
+glibc also moves its own thresholds: a block of 128 KB or more is mapped on its own and
+unmapped when freed, but each time such a block is freed, glibc raises the threshold to that
+block's size (up to 32 MB), and the heap's trim threshold to twice that. A page run's large
+temporaries (a spec's JSON, Arrow buffers, a protobuf message of several hundred KB) then land
+in the heap, and freed heap is only handed back once the free space at its top exceeds the
+raised trim threshold: the server's memory swung by 20-40 MB between minutes of a soak while
+the memory in use did not. Fixed thresholds (:func:`fix_allocation_thresholds`, ``mallopt``,
+which also stops the raising) keep blocks of 256 KB and more out of the heap and hand free
+space at its top back above 1 MB.
 
 pyarrow has an allocator of its own (mimalloc in the wheels) that keeps what it frees for
 later: Streamlit turns every table it sends into Arrow on every run, and a soak with a sampler
@@ -36,6 +46,10 @@ import pyarrow
 
 ARENAS = 2
 ARENA_VARIABLE = "MALLOC_ARENA_MAX"
+M_TRIM_THRESHOLD = -1  # mallopt's parameter numbers (malloc.h)
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD = 256 * 1024  # bytes: a block this large is mapped on its own
+TRIM_THRESHOLD = 1024 * 1024  # bytes: free space at the heap's top beyond this is handed back
 
 
 @functools.cache
@@ -83,6 +97,16 @@ def release_free_memory() -> None:
     found = libc()
     if found is not None:
         found.malloc_trim(0)
+
+
+def fix_allocation_thresholds() -> bool:
+    """Fix glibc's mmap and trim thresholds (see above); False where that is not possible."""
+    found = libc()
+    if found is None:
+        return False
+    mapped = found.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    trimmed = found.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+    return bool(mapped and trimmed)  # mallopt returns 1 on success
 
 
 def use_system_allocator_for_arrow() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import platform
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,35 @@ def test_the_allocator_is_reachable_where_the_server_runs_on_glibc():
     if GLIBC:
         assert allocator.libc() is not None
     allocator.release_free_memory()  # must not raise either way
+
+
+IN_HEAP = """
+import ctypes, sys
+from pages import allocator
+libc = allocator.libc()
+libc.malloc.restype = ctypes.c_void_p
+libc.malloc.argtypes = [ctypes.c_size_t]
+libc.free.argtypes = [ctypes.c_void_p]
+libc.free(libc.malloc(8 << 20))  # a freed 8 MB block: glibc raises its thresholds to 8 MB
+if sys.argv[1] == "fixed":
+    assert allocator.fix_allocation_thresholds()
+block = libc.malloc(1 << 20)
+heap = [line.split()[0] for line in open("/proc/self/maps") if line.rstrip().endswith("[heap]")]
+low, high = (int(x, 16) for x in heap[0].split("-"))
+print("heap" if low <= block < high else "mapped")
+"""
+
+
+@pytest.mark.skipif(not GLIBC, reason="glibc's thresholds; the server runs on Debian")
+@pytest.mark.parametrize(("mode", "where"), [("moving", "heap"), ("fixed", "mapped")])
+def test_fixed_thresholds_keep_a_large_block_out_of_the_heap(mode, where):
+    """After an 8 MB block is freed, glibc by default puts a 1 MB block in the heap (where its
+    pages stay after it is freed); with the thresholds fixed at 256 KB it is mapped on its
+    own. In a fresh process each: the thresholds are per process."""
+    found = subprocess.run(
+        [sys.executable, "-c", IN_HEAP, mode], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.split() == [where]
 
 
 async def busy_sessions(url: str, sessions: int, pages: list[str]) -> None:
