@@ -173,7 +173,11 @@ def test_kaart_map_downloads_as_a_png(app_url, browser):
     """The map's image is drawn on the server when asked for (kaleido): a PNG of the map at
     twice its size, named after the map."""
     page = open_page(browser, f"{app_url}/kaart?gemeente=GM0114", height=1400)
-    button = page.get_by_role("button", name="Afbeelding (PNG)").first
+    # the Nederland map's button by its key: the neighbourhood map below has one too, and a
+    # first match by name alone clicked that one once, while the page was still drawing (CI)
+    button = page.locator(".st-key-png_kaart_gemeenten").get_by_role(
+        "button", name="Afbeelding (PNG)"
+    )
     button.wait_for(timeout=30_000)
     with page.expect_download(timeout=90_000) as info:
         button.click()
