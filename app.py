@@ -15,6 +15,7 @@ from indicators.formatting import escape_markdown
 from indicators.state import LANG_CHOICES, REGION_CHOICES, STICKY
 from indicators.ui_text import t
 from pages import allocator, serving
+from pages.activity import ACTIVITY
 
 
 class NavigationPage(NamedTuple):
@@ -172,4 +173,5 @@ if serving.imported_by_server():
     allocator.use_system_allocator_for_arrow()
     app = st.App(__file__, routes=serving.page_routes(page.url_path for page in PAGES))
 else:
-    main()
+    with ACTIVITY.script_run():  # background work waits while a reader's page runs
+        main()

@@ -21,6 +21,8 @@ from starlette.routing import Route
 from streamlit import config, file_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from pages.activity import ACTIVITY
+
 # Written before Streamlit's own scripts, which read it once when they load.
 BASE_SCRIPT = (
     "<script>window.__streamlit = Object.assign(window.__streamlit || {}, "
@@ -49,6 +51,7 @@ def index_html() -> str:
 
 
 async def page(_request: Request) -> HTMLResponse:
+    ACTIVITY.page_load()  # background work waits for this page's scripts and first run
     return HTMLResponse(index_html(), headers={"Cache-Control": "no-cache"})
 
 

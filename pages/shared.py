@@ -44,6 +44,7 @@ from indicators.ui_text import t
 from indicators.views.common import region_names as names_of_regions
 from indicators.views.vergelijken import compare_options
 from pages import allocator
+from pages.activity import ACTIVITY, ServerActivity
 
 T = TypeVar("T")
 FRAME_WIDGETS = ("gemeente", "lang", "_url_gemeente")
@@ -209,11 +210,12 @@ class RegionPrefetch:
     that municipality it builds every view of the page (0.3-1 s). The views depend on the
     region only through their arguments, so the same call with another of the sidebar's
     regions in the region's place is the view that region will show. The thread works only
-    when no page has asked for a view for ``quiet`` seconds (the GIL is shared with the page
-    runs), one view at a time, the newest guess first; at most ``backlog`` guesses wait (on a
-    busy server the oldest are dropped rather than built late, when they would only push
-    views that are in use out of the bounded cache). A failure is only logged: the page run
-    that needs the view computes it, or shows its error, as before.
+    when the server has been idle for readers for ``quiet`` seconds (``activity``: no script
+    run going, no page load due, no view asked for; the GIL is shared), one view at a time,
+    the newest guess first; at most ``backlog`` guesses wait (on a busy server the oldest are
+    dropped rather than built late, when they would only push views that are in use out of
+    the bounded cache). A failure is only logged: the page run that needs the view computes
+    it, or shows its error, as before.
     """
 
     def __init__(
@@ -223,15 +225,16 @@ class RegionPrefetch:
         quiet: float = 0.25,
         backlog: int = 64,
         rest: float = 1.0,
+        activity: ServerActivity | None = None,
     ) -> None:
         self.regions = frozenset(regions)
         self.build = build
+        self.activity = activity or ServerActivity()
         self.quiet = quiet
         self.rest = rest
         self.backlog = backlog
         self.scheduled: set[tuple] = set()
         self.pending: collections.deque[tuple] = collections.deque()
-        self.last_request = time.monotonic()
         self.lock = threading.Lock()
         self.wake = threading.Condition(self.lock)
         self.thread: threading.Thread | None = None
@@ -249,7 +252,7 @@ class RegionPrefetch:
 
     def after_view(self, key: tuple) -> None:
         """Note a page's request (the thread waits for quiet) and schedule its siblings."""
-        self.last_request = time.monotonic()
+        self.activity.busy()
         siblings = self.siblings(key)
         if not siblings:  # most views name no region: no lock, nothing remembered
             return
@@ -274,7 +277,7 @@ class RegionPrefetch:
             with self.lock:
                 while not self.pending:
                     self.wake.wait()
-            while (idle := time.monotonic() - self.last_request) < self.quiet:
+            while (idle := self.activity.idle_for()) < self.quiet:
                 time.sleep(self.quiet - idle)
             with self.lock:  # the newest guess once it is quiet, not the one that woke us
                 if not self.pending:
@@ -291,7 +294,7 @@ class RegionPrefetch:
             time.sleep((time.monotonic() - began) * self.rest)
 
 
-PREFETCH = RegionPrefetch(REGION_CHOICES, _cached_view)
+PREFETCH = RegionPrefetch(REGION_CHOICES, _cached_view, activity=ACTIVITY)
 
 
 # Streamlit serves <folder of app.py>/static at app/static/ when server.enableStaticServing is

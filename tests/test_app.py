@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -256,3 +258,25 @@ def test_a_cached_vega_spec_with_a_large_table_sends_its_tables_as_arrow_dataset
     # 199 rows at most: all JSON, as given
     small_only = spec_with(rows[:199], [{"label": "Emmen 3,0", "value": 3.0}])
     assert served_spec(small_only) == small_only
+
+
+def test_every_script_run_is_marked_busy_until_it_ends(monkeypatch):
+    """app.py marks each run (pages/activity.py), so the views built ahead wait for it."""
+    from pages import activity
+
+    class Watched(activity.ServerActivity):
+        entered = 0
+
+        @contextlib.contextmanager
+        def script_run(self):
+            with super().script_run():
+                Watched.entered += 1
+                assert self.idle_for() == 0.0  # busy while the page runs
+                yield
+
+    watched = Watched()
+    monkeypatch.setattr(activity, "ACTIVITY", watched)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception and at.title
+    at.sidebar.selectbox[0].select("GM0109").run()
+    assert Watched.entered == 2 and watched.runs == 0  # both runs ended

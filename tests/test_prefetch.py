@@ -1,9 +1,15 @@
-"""The background build of a view for the other regions (pages.shared.RegionPrefetch)."""
+"""The background build of a view for the other regions (pages.shared.RegionPrefetch), and
+when it may run (pages.activity)."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
+import pytest
+
+from pages import serving
+from pages.activity import ServerActivity
 from pages.shared import RegionPrefetch
 
 REGIONS = ("GM0114", "GM0109", "ZOD")
@@ -84,3 +90,65 @@ def test_on_a_busy_server_only_the_newest_guesses_wait_and_are_built_newest_firs
     prefetch.after_view(("m", "a", ("GM0114",)))
     assert wait_for(lambda: len(build.built) == 5)
     assert sorted(build.built[3:]) == [("m", "a", ("GM0109",)), ("m", "a", ("ZOD",))]
+
+
+class Clock:
+    """A hand-set clock (seconds)."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_server_is_idle_only_after_runs_page_loads_and_views_are_over():
+    clock = Clock(10.0)
+    activity = ServerActivity(clock)
+    clock.now = 12.0
+    assert activity.idle_for() == 2.0
+    activity.page_load()  # its scripts and first run are due until 12 + 1.5
+    clock.now = 13.0
+    assert activity.idle_for() == 0.0
+    clock.now = 14.0
+    assert activity.idle_for() == 0.5
+    with activity.script_run():
+        clock.now = 30.0  # however long the run takes
+        assert activity.idle_for() == 0.0
+    clock.now = 30.25
+    assert activity.idle_for() == 0.25
+    activity.busy()  # a view asked for
+    assert activity.idle_for() == 0.0
+
+
+def test_a_run_that_ends_by_an_exception_is_over_too():
+    clock = Clock(0.0)
+    activity = ServerActivity(clock)
+    with pytest.raises(RuntimeError), activity.script_run():
+        raise RuntimeError("a rerun or a stop ends a run by raising")
+    clock.now = 1.0
+    assert activity.runs == 0 and activity.idle_for() == 1.0
+
+
+def test_nothing_is_built_ahead_while_a_readers_run_is_going():
+    build = Recorder()
+    activity = ServerActivity()
+    prefetch = RegionPrefetch(REGIONS, build, quiet=0.1, activity=activity)
+    with activity.script_run():
+        prefetch.after_view(("m", "series_for", ("x", "GM0109", True, "nl")))
+        time.sleep(0.6)  # six quiet spells, but the run is still going
+        assert build.built == []
+    assert wait_for(lambda: len(build.built) == 2)
+
+
+def test_serving_a_pages_html_holds_the_background_work_for_its_load(monkeypatch):
+    clock = Clock(100.0)
+    activity = ServerActivity(clock)
+    monkeypatch.setattr(serving, "ACTIVITY", activity)
+    clock.now = 101.0
+    response = asyncio.run(serving.page(None))
+    assert response.status_code == 200
+    clock.now = 102.0
+    assert activity.idle_for() == 0.0  # 1 s into the load: still due
+    clock.now = 103.0
+    assert activity.idle_for() == 0.5  # 101 + 1.5 s hold, then 0.5 s idle
