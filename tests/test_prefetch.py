@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -146,7 +147,10 @@ def test_serving_a_pages_html_holds_the_background_work_for_its_load(monkeypatch
     activity = ServerActivity(clock)
     monkeypatch.setattr(serving, "ACTIVITY", activity)
     clock.now = 101.0
-    response = asyncio.run(serving.page(None))
+    # In a thread of its own: a browser test earlier in the session may leave this thread's
+    # event loop running (Playwright's sync API), where asyncio.run() refuses to start.
+    with ThreadPoolExecutor(1) as pool:
+        response = pool.submit(asyncio.run, serving.page(None)).result()
     assert response.status_code == 200
     clock.now = 102.0
     assert activity.idle_for() == 0.0  # 1 s into the load: still due
